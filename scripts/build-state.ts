@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Everything the production build is made from. Generated Paraglide output is excluded. */
+const inputs = ['src', 'messages', 'static', 'project.inlang/settings.json', 'vite.config.ts', 'package-lock.json'];
+const excluded = new Set([path.join('src', 'lib', 'paraglide')]);
+
+function* walk(entry: string): Generator<string> {
+	if (!existsSync(entry) || excluded.has(entry)) return;
+	const stat = statSync(entry);
+	if (stat.isFile()) {
+		yield entry;
+		return;
+	}
+	for (const name of readdirSync(entry).sort()) yield* walk(path.join(entry, name));
+}
+
+/** A fingerprint of the build inputs (paths, sizes, mtimes): cheap, and changes with any edit. */
+export function buildFingerprint(root: string): string {
+	const hash = createHash('sha256');
+	const cwd = process.cwd();
+	process.chdir(root);
+	try {
+		for (const input of inputs) {
+			for (const file of walk(input)) {
+				const stat = statSync(file);
+				hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+			}
+		}
+	} finally {
+		process.chdir(cwd);
+	}
+	return hash.digest('hex');
+}
+
+export const stampFile = (root: string) => path.join(root, 'build', '.fingerprint');
+
+export function isBuildFresh(root: string): boolean {
+	const stamp = stampFile(root);
+	if (!existsSync(path.join(root, 'build', 'handler.js')) || !existsSync(stamp)) return false;
+	return readFileSync(stamp, 'utf8').trim() === buildFingerprint(root);
+}

@@ -1,0 +1,68 @@
+/**
+ * The production server: adapter-node's handler behind our own node:http server, so that
+ * - the request protocol is right on plain http://localhost *and* behind an https proxy
+ *   (adapter-node 6 assumes https unless told otherwise, which breaks form posts on plain http),
+ * - SIGTERM/SIGINT close the database and exit within a few seconds.
+ */
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { parseConfig } from '../src/lib/server/config.ts';
+
+const config = parseConfig(process.env);
+const SHUTDOWN_GRACE_MS = 4000;
+
+// The adapter reads these before its handler module is imported.
+process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+process.env.HOST_HEADER = 'x-forwarded-host';
+process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+
+const buildDir = path.resolve(process.env.KNOTENPUNKT_BUILD_DIR ?? 'build');
+const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
+	handler: http.RequestListener;
+};
+
+const server = http.createServer((req, res) => {
+	// A direct connection is plain http (TLS ends at the proxy). A proxy tells us otherwise.
+	const forwardedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
+	req.headers['x-forwarded-proto'] = forwardedProto === 'https' ? 'https' : 'http';
+	const forwardedHost = String(req.headers['x-forwarded-host'] ?? '').split(',')[0]!.trim();
+	req.headers['x-forwarded-host'] = forwardedHost || req.headers.host || new URL(config.ORIGIN).host;
+	if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+	handler(req, res);
+});
+server.keepAliveTimeout = 5000;
+
+server.listen(config.PORT, config.HOST, () => {
+	console.log(
+		JSON.stringify({ level: 30, msg: `listening on ${config.ORIGIN}`, host: config.HOST, port: config.PORT })
+	);
+	process.send?.('ready');
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.log(JSON.stringify({ level: 30, msg: `${signal} received, shutting down` }));
+	const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1000);
+	force.unref();
+	server.close();
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+	// hooks.server.ts closes the database and the job runner on this event.
+	process.emit('sveltekit:shutdown' as never, signal as never);
+	const waitForClose = () =>
+		setTimeout(() => {
+			if (shutdownDone()) process.exit(0);
+			else waitForClose();
+		}, 50);
+	waitForClose();
+}
+
+function shutdownDone() {
+	return (globalThis as { __knotenpunktStopped?: boolean }).__knotenpunktStopped === true;
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

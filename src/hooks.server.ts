@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { error, isHttpError, isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getRequestEvent } from '$app/server';
+import { building } from '$app/env';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { config } from '#lib/server/config.ts';
+import { logger } from '#lib/server/logger.ts';
+import { getAuth, startRuntime, stopRuntime } from '#lib/server/runtime.ts';
+import { findNetworkForHost } from '#lib/server/networks/queries.ts';
+import { anonymousActor } from '#lib/server/policy/actor.ts';
+import { loadActor } from '#lib/server/policy/queries.ts';
+
+function requestContext() {
+	const event = getRequestEventOrNull();
+	return Promise.resolve({
+		origin: event?.url.origin ?? config().ORIGIN,
+		networkId: event?.locals.network?.id ?? null,
+		networkName: event?.locals.network?.name ?? 'Knotenpunkt',
+		locale: event?.locals.locale ?? 'de'
+	});
+}
+
+function getRequestEventOrNull() {
+	try {
+		return getRequestEvent();
+	} catch {
+		return null;
+	}
+}
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	await startRuntime({ getRequestEvent: getRequestEventOrNull as never, requestContext });
+	process.once('sveltekit:shutdown', () => void stopRuntime());
+};
+
+/** A request id on every log line and response; one line per request. */
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+	event.locals.clientAddress = safeClientAddress(event);
+	const started = performance.now();
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		response.headers.set('x-request-id', event.locals.requestId);
+		return response;
+	} finally {
+		logger.info(
+			{
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				path: event.url.pathname,
+				status,
+				ms: Math.round(performance.now() - started),
+				userId: event.locals.user?.id
+			},
+			'request'
+		);
+	}
+};
+
+function safeClientAddress(event: Parameters<Handle>[0]['event']) {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+const handleNetwork: Handle = async ({ event, resolve }) => {
+	const network = await findNetworkForHost(event.url.host);
+	if (!network) error(503, 'No network is configured.');
+	event.locals.network = network;
+	return resolve(event);
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const network = event.locals.network;
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	event.locals.actor = anonymousActor(network.id);
+	const session = await getAuth().api.getSession({ headers: event.request.headers });
+	if (session) {
+		const user = session.user as typeof session.user & { locale?: string; twoFactorEnabled?: boolean };
+		event.locals.user = {
+			id: user.id,
+			email: user.email,
+			name: user.name,
+			emailVerified: user.emailVerified,
+			locale: user.locale ?? 'de',
+			twoFactorEnabled: !!user.twoFactorEnabled
+		};
+		event.locals.sessionId = session.session.id;
+		event.locals.actor = await loadActor(network.id, event.locals.user);
+	}
+	return resolve(event);
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale === 'en' ? 'en' : 'de';
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+/** Security headers beyond the CSP (which SvelteKit writes with nonces/hashes). */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('x-frame-options', 'DENY');
+	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	if (event.url.protocol === 'https:') {
+		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle = sequence(
+	handleRequestLog,
+	handleSecurityHeaders,
+	handleNetwork,
+	handleLocale,
+	handleSession
+);
+
+export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
+	if (isHttpError(thrown) || isRedirect(thrown)) return { message };
+	logger.error({ err: thrown, requestId: event.locals.requestId, status }, 'unhandled error');
+	return { message: 'Internal error', requestId: event.locals.requestId };
+};

@@ -1,0 +1,6 @@
+export * from './auth.ts';
+export * from './networks.ts';
+export * from './organisations.ts';
+export * from './roles.ts';
+export * from './circles.ts';
+export * from './operations.ts';

@@ -1,0 +1,73 @@
+import {
+	belongsToOrganisation,
+	hasNetworkRole,
+	isBoard,
+	isOffice,
+	isOrgAdminOf,
+	isSignedIn,
+	type Actor
+} from './actor.ts';
+
+/**
+ * The one place that decides permissions: role × action × resource. Pages, form actions, the JSON
+ * API and exports all ask here. Resources carry their network and, where it matters, their
+ * organisation, so "is this *your* organisation's resource?" is answered here too.
+ */
+export type Resource = { networkId: string; organisationId?: string | null; userId?: string | null };
+
+export const actions = [
+	'public.view',
+	'account.manage',
+	'members.view',
+	'organisation.view_people',
+	'organisation.invite',
+	'office.view',
+	'office.people.read',
+	'office.organisations.read',
+	'office.roles.manage',
+	'office.invitations.manage',
+	'office.outbox.read',
+	'office.audit.read',
+	'office.tokens.manage',
+	'office.legal.edit',
+	'api.organisations.read',
+	'api.me.read'
+] as const;
+export type Action = (typeof actions)[number];
+
+type Rule = (actor: Actor, resource?: Resource) => boolean;
+
+const anyone: Rule = () => true;
+const signedIn: Rule = (actor) => isSignedIn(actor);
+const inNetwork: Rule = (actor) => actor.networkRoles.length > 0;
+const office: Rule = (actor) => isOffice(actor);
+const officeOrBoard: Rule = (actor) => isOffice(actor) || isBoard(actor);
+
+const rules: Record<Action, Rule> = {
+	'public.view': anyone,
+	'account.manage': signedIn,
+	'members.view': (actor) =>
+		hasNetworkRole(actor, 'member') || isOffice(actor) || isBoard(actor) || hasNetworkRole(actor, 'partner'),
+	'organisation.view_people': (actor, resource) =>
+		!!resource?.organisationId &&
+		(belongsToOrganisation(actor, resource.organisationId) || officeOrBoard(actor)),
+	'organisation.invite': (actor, resource) =>
+		!!resource?.organisationId && (isOrgAdminOf(actor, resource.organisationId) || isOffice(actor)),
+	'office.view': officeOrBoard,
+	'office.people.read': officeOrBoard,
+	'office.organisations.read': officeOrBoard,
+	'office.roles.manage': office,
+	'office.invitations.manage': office,
+	'office.outbox.read': office,
+	'office.audit.read': officeOrBoard,
+	'office.tokens.manage': office,
+	'office.legal.edit': office,
+	'api.organisations.read': anyone,
+	'api.me.read': (actor) => isSignedIn(actor) && inNetwork(actor)
+};
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+	// A resource of another network is never anyone's business here.
+	if (resource && resource.networkId !== actor.networkId) return false;
+	return rules[action](actor, resource);
+}

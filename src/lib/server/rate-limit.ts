@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { db } from './db/index.ts';
+import { rateLimits } from './db/schema/index.ts';
+
+export type RateLimitRule = { limit: number; windowSeconds: number };
+
+export const rateLimitRules = {
+	signInPerIp: { limit: 20, windowSeconds: 15 * 60 },
+	signInPerAccount: { limit: 5, windowSeconds: 15 * 60 },
+	signUpPerIp: { limit: 5, windowSeconds: 60 * 60 },
+	passwordResetPerIp: { limit: 5, windowSeconds: 60 * 60 },
+	passwordResetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+	invitationAcceptPerIp: { limit: 20, windowSeconds: 15 * 60 }
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Fixed-window counter in one atomic upsert, so concurrent requests (and several server processes
+ * against one PostgreSQL) count correctly.
+ */
+export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+	const window = `${rule.windowSeconds} seconds`;
+	const [row] = await (await db())
+		.insert(rateLimits)
+		.values({ key, count: 1, windowStart: sql`now()` })
+		.onConflictDoUpdate({
+			target: rateLimits.key,
+			set: {
+				count: sql`case when ${rateLimits.windowStart} < now() - ${window}::interval then 1 else ${rateLimits.count} + 1 end`,
+				windowStart: sql`case when ${rateLimits.windowStart} < now() - ${window}::interval then now() else ${rateLimits.windowStart} end`
+			}
+		})
+		.returning({
+			count: rateLimits.count,
+			retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimits.windowStart} + ${window}::interval - now()))))::int`
+		});
+	const count = row?.count ?? 1;
+	return { allowed: count <= rule.limit, retryAfterSeconds: row?.retryAfter ?? rule.windowSeconds };
+}
+
+/** Read-only check: is the key already over its limit? (Used to refuse before doing work.) */
+export async function isRateLimited(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+	const rows = await (await db()).execute<{ count: number; retry_after: number }>(
+		sql`select count, greatest(1, ceil(extract(epoch from (window_start + ${`${rule.windowSeconds} seconds`}::interval - now()))))::int as retry_after
+		    from rate_limits where key = ${key} and window_start >= now() - ${`${rule.windowSeconds} seconds`}::interval`
+	);
+	const row = (rows as unknown as { rows: { count: number; retry_after: number }[] }).rows[0];
+	if (!row) return { allowed: true, retryAfterSeconds: 0 };
+	return { allowed: row.count < rule.limit, retryAfterSeconds: row.retry_after };
+}
+
+export async function clearRateLimit(key: string) {
+	await (await db()).delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}

@@ -1,0 +1,1 @@
+export const load = ({ locals }) => ({ network: locals.network.name });

@@ -1,0 +1,44 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
+import tailwindcss from '@tailwindcss/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			cookieName: 'kp_locale'
+		}),
+		tailwindcss(),
+		sveltekit({
+			adapter: adapter({ out: 'build' }),
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none'],
+					'base-uri': ['self'],
+					'object-src': ['none']
+				}
+			}
+		})
+	],
+	ssr: {
+		noExternal: ['drizzle-orm'],
+		external: ['@electric-sql/pglite', 'pg', 'pg-boss', 'pino', 'nodemailer']
+	},
+	test: {
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
