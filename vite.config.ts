@@ -14,7 +14,9 @@ export default defineConfig({
 		}),
 		tailwindcss(),
 		sveltekit({
-			adapter: adapter({ out: 'build' }),
+			// Separate output folders let several builds of one checkout coexist (e.g. the e2e tests').
+			outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+			adapter: adapter({ out: process.env.BUILD_OUT ?? 'build' }),
 			csp: {
 				mode: 'auto',
 				directives: {
@@ -35,10 +37,5 @@ export default defineConfig({
 	ssr: {
 		noExternal: ['drizzle-orm'],
 		external: ['@electric-sql/pglite', 'pg', 'pg-boss', 'pino', 'nodemailer']
-	},
-	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-		testTimeout: 30_000,
-		hookTimeout: 60_000
 	}
 });
