@@ -61,6 +61,8 @@ export const invitations = pgTable(
 		}),
 		organisationRole: text('organisation_role', { enum: organisationRoles }),
 		networkRole: text('network_role', { enum: networkRoles }),
+		/** The invitee's language, so a resent mail speaks it too. */
+		locale: text('locale').notNull().default('de'),
 		tokenHash: text('token_hash').notNull(),
 		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
