@@ -34,10 +34,11 @@ export function buildFingerprint(root: string): string {
 	return hash.digest('hex');
 }
 
-export const stampFile = (root: string) => path.join(root, 'build', '.fingerprint');
+/** `outDir` is the adapter's output folder (BUILD_OUT); the e2e tests build into their own. */
+export const stampFile = (root: string, outDir = 'build') => path.join(root, outDir, '.fingerprint');
 
-export function isBuildFresh(root: string): boolean {
-	const stamp = stampFile(root);
-	if (!existsSync(path.join(root, 'build', 'handler.js')) || !existsSync(stamp)) return false;
+export function isBuildFresh(root: string, outDir = 'build'): boolean {
+	const stamp = stampFile(root, outDir);
+	if (!existsSync(path.join(root, outDir, 'handler.js')) || !existsSync(stamp)) return false;
 	return readFileSync(stamp, 'utf8').trim() === buildFingerprint(root);
 }
