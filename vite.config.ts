@@ -9,7 +9,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			// German first: the network's language is the default; English is one click away (a cookie).
+			strategy: ['cookie', 'baseLocale'],
 			cookieName: 'kp_locale'
 		}),
 		tailwindcss(),

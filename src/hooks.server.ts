@@ -8,6 +8,7 @@ import { config } from '#lib/server/config.ts';
 import { logger } from '#lib/server/logger.ts';
 import { getAuth, startRuntime, stopRuntime } from '#lib/server/runtime.ts';
 import { findNetworkForHost } from '#lib/server/networks/queries.ts';
+import { isDatabaseReachable } from '#lib/server/health/queries.ts';
 import { anonymousActor } from '#lib/server/policy/actor.ts';
 import { loadActor } from '#lib/server/policy/queries.ts';
 
@@ -70,6 +71,20 @@ function safeClientAddress(event: Parameters<Handle>[0]['event']) {
 	}
 }
 
+/**
+ * GET /healthz answers before anything else touches the database, and reports whether the
+ * database is reachable (200) or not (503). Load balancers poll it; it carries no data.
+ */
+const handleHealth: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname !== '/healthz') return resolve(event);
+	const started = performance.now();
+	const database = await isDatabaseReachable();
+	return new Response(
+		JSON.stringify({ status: database ? 'ok' : 'unavailable', database: database ? 'reachable' : 'unreachable', ms: Math.round(performance.now() - started) }),
+		{ status: database ? 200 : 503, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }
+	);
+};
+
 const handleNetwork: Handle = async ({ event, resolve }) => {
 	const network = await findNetworkForHost(event.url.host);
 	if (!network) error(503, 'No network is configured.');
@@ -126,13 +141,14 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	handleRequestLog,
 	handleSecurityHeaders,
+	handleHealth,
 	handleNetwork,
 	handleLocale,
 	handleSession
 );
 
 export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
-	if (isHttpError(thrown) || isRedirect(thrown)) return { message };
+	if (isHttpError(thrown) || isRedirect(thrown) || status === 404) return { message };
 	logger.error({ err: thrown, requestId: event.locals.requestId, status }, 'unhandled error');
 	return { message: 'Internal error', requestId: event.locals.requestId };
 };
