@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { anonymousActor, type Actor } from './actor.ts';
+import { actions, can, type Action } from './policy.ts';
+
+const NETWORK = 'net-a';
+const OTHER_NETWORK = 'net-b';
+const OWN_ORG = 'org-own';
+const FOREIGN_ORG = 'org-foreign';
+
+const base = (overrides: Partial<Actor>): Actor => ({
+	...anonymousActor(NETWORK),
+	userId: 'u',
+	email: 'u@example.test',
+	name: 'U',
+	emailVerified: true,
+	...overrides
+});
+
+/** The demo roles, as the seed creates them. */
+const roles = {
+	anonymous: anonymousActor(NETWORK),
+	noRole: base({}),
+	member: base({ networkRoles: ['member'], organisations: [{ organisationId: OWN_ORG, role: 'org_member' }] }),
+	orgadmin: base({ networkRoles: ['member'], organisations: [{ organisationId: OWN_ORG, role: 'org_admin' }] }),
+	lead: base({
+		networkRoles: ['member'],
+		organisations: [{ organisationId: 'org-lead', role: 'org_member' }],
+		circles: [{ circleId: 'circle-1', role: 'lead' }]
+	}),
+	partner: base({ networkRoles: ['partner'], organisations: [{ organisationId: 'org-wfo', role: 'org_member' }] }),
+	board: base({ networkRoles: ['board'] }),
+	office: base({ networkRoles: ['office'] })
+} satisfies Record<string, Actor>;
+type Role = keyof typeof roles;
+
+const everyone: Role[] = ['anonymous', 'noRole', 'member', 'orgadmin', 'lead', 'partner', 'board', 'office'];
+const signedIn: Role[] = everyone.filter((r) => r !== 'anonymous');
+
+/**
+ * The role matrix for actions without an organisation resource: who may. Every action must be
+ * listed here — adding an action without deciding its row fails this test.
+ */
+const matrix: Record<Action, Role[]> = {
+	'public.view': everyone,
+	'account.manage': signedIn,
+	'members.view': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
+	'organisation.view_people': [], // needs a resource: see below
+	'organisation.invite': [], // needs a resource: see below
+	'office.view': ['board', 'office'],
+	'office.people.read': ['board', 'office'],
+	'office.organisations.read': ['board', 'office'],
+	'office.roles.manage': ['office'],
+	'office.invitations.manage': ['office'],
+	'office.outbox.read': ['office'],
+	'office.audit.read': ['board', 'office'],
+	'office.tokens.manage': ['office'],
+	'office.legal.edit': ['office'],
+	'api.organisations.read': everyone,
+	'api.me.read': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office']
+};
+
+describe('policy role × action matrix', () => {
+	it('has a row for every action', () => {
+		expect(Object.keys(matrix).sort()).toEqual([...actions].sort());
+	});
+
+	for (const action of actions) {
+		for (const role of everyone) {
+			const expected = matrix[action].includes(role);
+			it(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
+				expect(can(roles[role], action, { networkId: NETWORK })).toBe(expected);
+			});
+		}
+	}
+});
+
+describe('organisation resources', () => {
+	const own = { networkId: NETWORK, organisationId: OWN_ORG };
+	const foreign = { networkId: NETWORK, organisationId: FOREIGN_ORG };
+
+	it.each([
+		['member', true, false],
+		['orgadmin', true, true],
+		['lead', false, false],
+		['partner', false, false],
+		['board', true, false],
+		['office', true, true],
+		['anonymous', false, false]
+	] as const)('%s: view own org people %s, invite %s', (role, view, invite) => {
+		expect(can(roles[role], 'organisation.view_people', own)).toBe(view);
+		expect(can(roles[role], 'organisation.invite', own)).toBe(invite);
+	});
+
+	it.each(['member', 'orgadmin', 'lead', 'partner'] as const)(
+		"%s gets nothing of another organisation's people",
+		(role) => {
+			expect(can(roles[role], 'organisation.view_people', foreign)).toBe(false);
+			expect(can(roles[role], 'organisation.invite', foreign)).toBe(false);
+		}
+	);
+
+	it('requires an organisation for organisation actions', () => {
+		expect(can(roles.office, 'organisation.view_people', { networkId: NETWORK })).toBe(false);
+		expect(can(roles.office, 'organisation.invite')).toBe(false);
+	});
+});
+
+describe('network scope', () => {
+	it.each(actions)('no role reaches into another network: %s', (action) => {
+		for (const role of everyone) {
+			expect(
+				can(roles[role], action, { networkId: OTHER_NETWORK, organisationId: OWN_ORG })
+			).toBe(false);
+		}
+	});
+});
