@@ -15,20 +15,37 @@ const SHUTDOWN_GRACE_MS = 4000;
 // The adapter reads these before its handler module is imported.
 process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 process.env.HOST_HEADER = 'x-forwarded-host';
-process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+process.env.ADDRESS_HEADER = 'x-forwarded-for';
+process.env.XFF_DEPTH = '1';
 
 const buildDir = path.resolve(process.env.KNOTENPUNKT_BUILD_DIR ?? 'build');
 const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
 	handler: http.RequestListener;
 };
 
+const privateAddress =
+	/^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{2}:|::ffff:(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.))/i;
+
+/** Is the direct peer a reverse proxy whose X-Forwarded-* headers we believe? (TRUST_PROXY) */
+function isTrustedProxy(address: string | undefined) {
+	if (config.TRUST_PROXY === 'true') return true;
+	if (config.TRUST_PROXY === 'false' || !address) return false;
+	return privateAddress.test(address);
+}
+
+const first = (value: string | string[] | undefined) => String(value ?? '').split(',')[0]!.trim();
+const last = (value: string | string[] | undefined) => String(value ?? '').split(',').at(-1)!.trim();
+
 const server = http.createServer((req, res) => {
-	// A direct connection is plain http (TLS ends at the proxy). A proxy tells us otherwise.
-	const forwardedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
-	req.headers['x-forwarded-proto'] = forwardedProto === 'https' ? 'https' : 'http';
-	const forwardedHost = String(req.headers['x-forwarded-host'] ?? '').split(',')[0]!.trim();
+	const peer = req.socket.remoteAddress ?? '';
+	const trusted = isTrustedProxy(peer);
+	// A direct connection is plain http (TLS ends at the proxy); only a trusted proxy can say https.
+	req.headers['x-forwarded-proto'] = trusted && first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http';
+	const forwardedHost = trusted ? first(req.headers['x-forwarded-host']) : '';
 	req.headers['x-forwarded-host'] = forwardedHost || req.headers.host || new URL(config.ORIGIN).host;
-	if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+	// The client address is what our proxy appended last, or the peer itself; never a client's claim.
+	const forwardedFor = trusted ? last(req.headers['x-forwarded-for']) : '';
+	req.headers['x-forwarded-for'] = forwardedFor || peer;
 	handler(req, res);
 });
 server.keepAliveTimeout = 5000;

@@ -29,6 +29,11 @@ const schema = z.object({
 	MAIL_FROM: z.string().regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*>?$/, 'must be an e-mail address, optionally as "Name <address>"').default('Knotenpunkt <noreply@knotenpunkt.local>'),
 	DEMO_DATA: booleanText.default(true),
 	AUTH_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+	/**
+	 * Whose X-Forwarded-Proto/-Host/-For headers to believe: 'auto' trusts a proxy on this host or on a
+	 * private network (loopback, 10/8, 172.16/12, 192.168/16, fc00::/7), 'true' every peer, 'false' none.
+	 */
+	TRUST_PROXY: z.enum(['auto', 'true', 'false']).default('auto'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().optional()
 });

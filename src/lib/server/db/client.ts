@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -45,22 +45,62 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	let dataDir: string | undefined;
+	let releaseLock = () => {};
 	if ('dataDir' in target) {
 		dataDir = path.resolve(target.dataDir, 'pglite');
 		mkdirSync(dataDir, { recursive: true });
+		releaseLock = lockDataDir(path.resolve(target.dataDir));
 	}
 	const client = new PGlite({ dataDir, extensions: { pg_trgm } });
-	await client.waitReady;
+	try {
+		await client.waitReady;
+	} catch (error) {
+		releaseLock();
+		throw error;
+	}
 	const db = drizzlePglite(client, { schema }) as unknown as Database;
 	return {
 		db,
 		driver: 'pglite',
 		client,
-		close: () => client.close(),
+		close: async () => {
+			await client.close();
+			releaseLock();
+		},
 		ping: async () => {
 			await client.query('select 1');
 			return true;
 		},
 		migrate: () => migratePglite(db as never, { migrationsFolder })
 	};
+}
+
+export class DataDirInUseError extends Error {}
+
+/**
+ * PGlite serves exactly one process. A second server (or `npm run admin`) on the same data directory
+ * would corrupt it, so the directory carries the pid of its user while it is open.
+ */
+function lockDataDir(directory: string): () => void {
+	const lockFile = path.join(directory, 'knotenpunkt.pid');
+	if (existsSync(lockFile)) {
+		const pid = Number(readFileSync(lockFile, 'utf8').trim());
+		if (pid && pid !== process.pid && isAlive(pid)) {
+			throw new DataDirInUseError(
+				`The data directory ${directory} is in use by another Knotenpunkt process (pid ${pid}). ` +
+					'The embedded database serves one process at a time: stop that process first, or use DATABASE_URL.'
+			);
+		}
+	}
+	writeFileSync(lockFile, String(process.pid));
+	return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
