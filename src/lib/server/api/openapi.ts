@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import {
+	apiSchemas,
+	maxPageSize,
+	organisationListQuerySchema,
+	type apiErrorCodes
+} from '../../api/schemas.ts';
+
+/**
+ * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers use:
+ * components come from the `apiSchemas` registry, query parameters from the query schemas.
+ * OpenAPI 3.1 speaks JSON Schema 2020-12, which is zod's target here.
+ */
+type JsonSchema = Record<string, unknown>;
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+function componentSchemas(): Record<string, JsonSchema> {
+	const { schemas } = z.toJSONSchema(apiSchemas, {
+		target: 'draft-2020-12',
+		io: 'output',
+		uri: (id) => `#/components/schemas/${id}`
+	});
+	// Inside an OpenAPI document the dialect is given once (jsonSchemaDialect); ids would be noise.
+	return Object.fromEntries(
+		Object.entries(schemas).map(([id, schema]) => {
+			const { $schema: _dialect, $id: _id, ...rest } = schema as JsonSchema;
+			return [id, rest];
+		})
+	);
+}
+
+/** One OpenAPI parameter per key of a query schema, as the client sends it (the input side). */
+function queryParameters(schema: z.ZodObject) {
+	return Object.entries(schema.shape).map(([name, field]) => {
+		const type = field as z.ZodType;
+		const { $schema: _dialect, description, ...json } = z.toJSONSchema(type, {
+			target: 'draft-2020-12',
+			io: 'input'
+		}) as JsonSchema;
+		return {
+			name,
+			in: 'query',
+			required: !type.safeParse(undefined).success,
+			...(description ? { description } : {}),
+			schema: json
+		};
+	});
+}
+
+const errorContent = { 'application/json': { schema: ref('Error') } };
+
+function errorResponse(description: string, code: (typeof apiErrorCodes)[number], headers?: object) {
+	return {
+		description,
+		...(headers ? { headers } : {}),
+		content: {
+			'application/json': {
+				schema: ref('Error'),
+				example: { error: { code, message: description } }
+			}
+		}
+	};
+}
+
+const components = () => ({
+	schemas: componentSchemas(),
+	securitySchemes: {
+		bearerAuth: {
+			type: 'http',
+			scheme: 'bearer',
+			bearerFormat: 'kp_…',
+			description:
+				'An API token created by the office of the network (Office → API tokens). It starts with `kp_`, acts as the person who created it, and is valid only on the host names of its network.'
+		}
+	},
+	responses: {
+		BadRequest: {
+			description: 'A query parameter is invalid; `details.fields` names each one.',
+			content: {
+				'application/json': {
+					schema: ref('Error'),
+					example: {
+						error: {
+							code: 'VALIDATION',
+							message: 'The request has invalid parameters.',
+							details: { fields: { pageSize: `The value must be at most ${maxPageSize}.` } }
+						}
+					}
+				}
+			}
+		},
+		Unauthorized: errorResponse(
+			'No token was sent where one is needed, or the token is unknown, revoked or of another network.',
+			'UNAUTHENTICATED',
+			{ 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } }
+		),
+		Forbidden: errorResponse("The token's user may not do this.", 'FORBIDDEN'),
+		TooManyRequests: errorResponse('Too many requests from this address; retry later.', 'RATE_LIMITED', {
+			'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } }
+		}),
+		InternalError: errorResponse('An unexpected error; the message carries a reference, never internals.', 'INTERNAL')
+	}
+});
+
+const commonErrors = {
+	'401': { $ref: '#/components/responses/Unauthorized' },
+	'429': { $ref: '#/components/responses/TooManyRequests' },
+	'500': { $ref: '#/components/responses/InternalError' }
+};
+
+const paths = () => ({
+	'/organisations': {
+		get: {
+			operationId: 'listOrganisations',
+			tags: ['organisations'],
+			summary: 'List member and partner organisations',
+			description:
+				'Public profiles of the organisations of the network (members and partners; never applicants or former members), ordered by name. No token is needed; an invalid token is still refused.',
+			// Anonymous or with a token.
+			security: [{}, { bearerAuth: [] }],
+			parameters: queryParameters(organisationListQuerySchema),
+			responses: {
+				'200': {
+					description: 'One page of organisations.',
+					content: { 'application/json': { schema: ref('OrganisationList') } }
+				},
+				'400': { $ref: '#/components/responses/BadRequest' },
+				...commonErrors
+			}
+		}
+	},
+	'/me': {
+		get: {
+			operationId: 'showMe',
+			tags: ['account'],
+			summary: "The token's user",
+			description: "The token's user with their roles and organisations in the token's network.",
+			security: [{ bearerAuth: [] }],
+			responses: {
+				'200': { description: "The token's user.", content: { 'application/json': { schema: ref('Me') } } },
+				'403': { $ref: '#/components/responses/Forbidden' },
+				...commonErrors
+			}
+		}
+	}
+});
+
+function buildOpenApiDocument() {
+	return {
+		openapi: '3.1.0',
+		jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+		info: {
+			title: 'Knotenpunkt API',
+			version: '1.0.0',
+			summary: 'Read the data of a Knotenpunkt network.',
+			description:
+				'JSON API of one network of a Knotenpunkt installation; the network is chosen by the host name. Errors always have the shape `{ "error": { "code", "message" } }`; messages follow `Accept-Language` (German or English).',
+			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' }
+		},
+		servers: [{ url: '/api/v1', description: 'This installation (relative to the host of the network).' }],
+		tags: [
+			{ name: 'organisations', description: 'Member and partner organisations of the network.' },
+			{ name: 'account', description: 'The caller itself.' }
+		],
+		paths: paths(),
+		components: components()
+	};
+}
+
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+export function openApiDocument() {
+	cached ??= buildOpenApiDocument();
+	return cached;
+}

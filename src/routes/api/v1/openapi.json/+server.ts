@@ -1,0 +1,5 @@
+import { showOpenApiDocument } from '#lib/server/api/endpoints.ts';
+import { apiContext, methodNotAllowedResponse } from '#lib/server/api/http.ts';
+
+export const GET = (event) => showOpenApiDocument(apiContext(event));
+export const fallback = (event) => methodNotAllowedResponse(apiContext(event), ['GET']);
