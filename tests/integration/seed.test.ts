@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { verifyPassword } from 'better-auth/crypto';
+import { createTestDatabase, useFreshDatabase } from '../helpers/database.ts';
+import type { Database } from '../../src/lib/server/db/index.ts';
+import {
+	account,
+	circleMemberships,
+	circles,
+	legalPages,
+	networkRoleAssignments,
+	networks,
+	organisationMemberships,
+	organisations,
+	people,
+	user
+} from '../../src/lib/server/db/schema/index.ts';
+import { DEMO_PASSWORD, seedDemoData } from '../../src/lib/server/seed/demo.ts';
+
+let database: Awaited<ReturnType<typeof useFreshDatabase>>;
+let summary: Awaited<ReturnType<typeof seedDemoData>>;
+beforeAll(async () => {
+	database = await useFreshDatabase();
+	summary = await seedDemoData(database.db);
+});
+afterAll(() => database.close());
+
+async function demoNetworkId(db: Database) {
+	const [row] = await db.select().from(networks).where(eq(networks.slug, 'autos'));
+	return row!.id;
+}
+
+async function organisationsOf(db: Database) {
+	return db
+		.select()
+		.from(organisations)
+		.where(eq(organisations.networkId, await demoNetworkId(db)))
+		.orderBy(asc(organisations.name));
+}
+
+/** Everything one demo account holds, read back from the database. */
+async function rolesOf(db: Database, email: string) {
+	const [row] = await db.select().from(user).where(eq(user.email, email));
+	if (!row) throw new Error(`no user ${email}`);
+	const networkRoles = await db
+		.select({ role: networkRoleAssignments.role })
+		.from(networkRoleAssignments)
+		.where(eq(networkRoleAssignments.userId, row.id));
+	const organisationRoles = await db
+		.select({ name: organisations.name, role: organisationMemberships.role, id: organisations.id })
+		.from(organisationMemberships)
+		.innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
+		.where(eq(organisationMemberships.userId, row.id));
+	const circleRoles = await db
+		.select({ slug: circles.slug, role: circleMemberships.role })
+		.from(circleMemberships)
+		.innerJoin(circles, eq(circles.id, circleMemberships.circleId))
+		.where(eq(circleMemberships.userId, row.id));
+	const [credential] = await db
+		.select({ password: account.password })
+		.from(account)
+		.where(and(eq(account.userId, row.id), eq(account.providerId, 'credential')));
+	const person = await db.select().from(people).where(eq(people.userId, row.id));
+	return {
+		user: row,
+		networkRoles: networkRoles.map((r) => r.role).sort(),
+		organisationRoles,
+		circleRoles,
+		passwordHash: credential?.password ?? null,
+		person
+	};
+}
+
+describe('seedDemoData', () => {
+	it('creates the AutOS network as the default network for localhost', async () => {
+		const [network] = await database.db.select().from(networks).where(eq(networks.slug, 'autos'));
+		expect(network).toMatchObject({ shortName: 'AutOS', isDefault: true });
+		expect(network!.name).toContain('AutOS e.V.');
+		expect(network!.hosts).toEqual(expect.arrayContaining(['localhost', '127.0.0.1']));
+		expect(network!.settings.districts).toEqual([
+			'Stadt Osnabrück',
+			'Landkreis Osnabrück',
+			'Kreis Steinfurt'
+		]);
+		for (const text of [
+			network!.taglineDe,
+			network!.taglineEn,
+			network!.descriptionDe,
+			network!.descriptionEn
+		])
+			expect(text.length).toBeGreaterThan(40);
+	});
+
+	it('seeds 55 member organisations and the four real partner agencies', async () => {
+		const all = await organisationsOf(database.db);
+		const members = all.filter((o) => o.status === 'member');
+		expect(members).toHaveLength(55);
+		expect(summary).toMatchObject({ members: 55, partners: 4, circles: 4, accounts: 6 });
+		const partners = all.filter((o) => o.status === 'partner');
+		expect(partners.map((o) => [o.name, o.kind]).sort()).toEqual([
+			['Automotive Agentur Niedersachsen', 'state_agency'],
+			['Wirtschaftsförderung Osnabrück (WFO)', 'support_agency'],
+			['Wirtschaftsförderungs- und Entwicklungsgesellschaft Steinfurt (WESt)', 'support_agency'],
+			['Wirtschaftsförderungsgesellschaft Landkreis Osnabrück (WIGOS)', 'support_agency']
+		]);
+		expect(new Set(members.map((o) => o.kind))).toEqual(
+			new Set(['member_company', 'research', 'other_partner'])
+		);
+	});
+
+	it('spreads members over all three districts with about 25,000 employees', async () => {
+		const members = (await organisationsOf(database.db)).filter((o) => o.status === 'member');
+		const employees = members.reduce((sum, o) => sum + o.employees!, 0);
+		expect(employees).toBeGreaterThanOrEqual(24_000);
+		expect(employees).toBeLessThanOrEqual(26_000);
+		expect(summary.employees).toBe(employees);
+		expect(new Set(members.map((o) => o.district))).toEqual(
+			new Set(['Stadt Osnabrück', 'Landkreis Osnabrück', 'Kreis Steinfurt'])
+		);
+		for (const o of members) {
+			expect(o.postalCode).toMatch(/^\d{5}$/);
+			expect(o.street && o.city && o.legalForm).toBeTruthy();
+			expect(o.memberSince).toBeGreaterThanOrEqual(2015);
+			expect(o.memberSince).toBeLessThanOrEqual(2025);
+			expect(o.foundedYear).toBeLessThanOrEqual(o.memberSince!);
+			expect(o.shortDescriptionDe && o.shortDescriptionEn).toBeTruthy();
+		}
+	});
+
+	it('gives every organisation a unique name and slug and only .example websites', async () => {
+		const all = await organisationsOf(database.db);
+		expect(new Set(all.map((o) => o.name)).size).toBe(all.length);
+		expect(new Set(all.map((o) => o.slug)).size).toBe(all.length);
+		for (const o of all) {
+			expect(o.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+			if (o.website !== null) expect(new URL(o.website).hostname).toMatch(/\.example$/);
+			if (o.email !== null) expect(o.email).toMatch(/@[a-z0-9-]+\.example$/);
+		}
+		expect(all.filter((o) => o.status === 'member').every((o) => o.website !== null)).toBe(true);
+	});
+
+	it('adds 2–3 contacts without accounts to every organisation', async () => {
+		const all = await organisationsOf(database.db);
+		const contacts = await database.db
+			.select()
+			.from(people)
+			.where(eq(people.networkId, await demoNetworkId(database.db)));
+		const withoutAccount = contacts.filter((p) => p.userId === null);
+		expect(contacts.length - withoutAccount.length).toBe(6);
+		for (const o of all) {
+			const own = withoutAccount.filter((p) => p.organisationId === o.id);
+			expect(own.length).toBeGreaterThanOrEqual(2);
+			expect(own.length).toBeLessThanOrEqual(3);
+			for (const p of own) expect(p.email).toMatch(/^[a-z.]+@[a-z0-9-]+\.example$/);
+		}
+	});
+
+	it('seeds four expert circles and both legal pages marked as demo text', async () => {
+		const networkId = await demoNetworkId(database.db);
+		const seeded = await database.db.select().from(circles).where(eq(circles.networkId, networkId));
+		expect(seeded).toHaveLength(4);
+		for (const c of seeded)
+			expect(c.nameDe && c.nameEn && c.descriptionDe && c.descriptionEn).toBeTruthy();
+		const pages = await database.db
+			.select()
+			.from(legalPages)
+			.where(eq(legalPages.networkId, networkId));
+		expect(pages.map((p) => p.kind).sort()).toEqual(['imprint', 'privacy']);
+		for (const page of pages) {
+			expect(page.bodyDe).toContain('Demo-Text – vor dem Produktivbetrieb ersetzen');
+			expect(page.bodyEn).toContain('Demo text');
+		}
+		const imprint = pages.find((p) => p.kind === 'imprint')!;
+		expect(imprint.bodyDe).toContain('§ 5 DDG');
+		expect(imprint.bodyDe).toContain('§ 18 Abs. 2 MStV');
+		expect(pages.find((p) => p.kind === 'privacy')!.bodyDe).toContain('Art. 6 Abs. 1');
+	});
+});
+
+describe('demo accounts', () => {
+	it('office@ and board@ hold exactly their network role', async () => {
+		const office = await rolesOf(database.db, 'office@demo.example');
+		expect(office.networkRoles).toEqual(['office']);
+		expect(office.organisationRoles).toEqual([]);
+		expect(office.circleRoles).toEqual([]);
+		const board = await rolesOf(database.db, 'board@demo.example');
+		expect(board.networkRoles).toEqual(['board']);
+		expect(board.organisationRoles).toEqual([]);
+		expect(board.circleRoles).toEqual([{ slug: 'wasserstoff-kraftstoffe', role: 'member' }]);
+	});
+
+	it('orgadmin@ and member@ share one member organisation; lead@ works elsewhere', async () => {
+		const orgadmin = await rolesOf(database.db, 'orgadmin@demo.example');
+		const member = await rolesOf(database.db, 'member@demo.example');
+		const lead = await rolesOf(database.db, 'lead@demo.example');
+		expect(orgadmin.networkRoles).toEqual(['member']);
+		expect(member.networkRoles).toEqual(['member']);
+		expect(lead.networkRoles).toEqual(['member']);
+		expect(orgadmin.organisationRoles).toHaveLength(1);
+		expect(orgadmin.organisationRoles[0]!.role).toBe('org_admin');
+		expect(member.organisationRoles).toEqual([
+			{ ...orgadmin.organisationRoles[0]!, role: 'org_member' }
+		]);
+		expect(lead.organisationRoles).toHaveLength(1);
+		expect(lead.organisationRoles[0]!.role).toBe('org_member');
+		expect(lead.organisationRoles[0]!.id).not.toBe(orgadmin.organisationRoles[0]!.id);
+		const [shared] = await database.db
+			.select()
+			.from(organisations)
+			.where(eq(organisations.id, orgadmin.organisationRoles[0]!.id));
+		expect(shared).toMatchObject({ status: 'member', kind: 'member_company' });
+		expect(lead.circleRoles).toEqual([{ slug: 'antriebstransformation', role: 'lead' }]);
+		expect(member.circleRoles).toEqual([{ slug: 'antriebstransformation', role: 'member' }]);
+		expect(orgadmin.circleRoles).toEqual([{ slug: 'fachkraefte-qualifizierung', role: 'member' }]);
+	});
+
+	it('partner@ is a partner and belongs to the WFO', async () => {
+		const partner = await rolesOf(database.db, 'partner@demo.example');
+		expect(partner.networkRoles).toEqual(['partner']);
+		expect(partner.organisationRoles.map(({ name, role }) => ({ name, role }))).toEqual([
+			{ name: 'Wirtschaftsförderung Osnabrück (WFO)', role: 'org_member' }
+		]);
+		expect(partner.circleRoles).toEqual([]);
+	});
+
+	it('are verified, have a linked person and sign in with the demo password', async () => {
+		const emails = ['office', 'board', 'orgadmin', 'member', 'lead', 'partner'].map(
+			(r) => `${r}@demo.example`
+		);
+		for (const email of emails) {
+			const held = await rolesOf(database.db, email);
+			expect(held.user.emailVerified).toBe(true);
+			expect(held.person).toHaveLength(1);
+			expect(held.person[0]!.organisationId).toBe(held.organisationRoles[0]?.id ?? null);
+			expect(held.passwordHash).not.toBeNull();
+			expect(await verifyPassword({ hash: held.passwordHash!, password: DEMO_PASSWORD })).toBe(
+				true
+			);
+			expect(await verifyPassword({ hash: held.passwordHash!, password: 'wrong-password' })).toBe(
+				false
+			);
+		}
+	});
+});
+
+describe('a second seed', () => {
+	it('leaves an already seeded database as it is and reports that it skipped', async () => {
+		const before = await organisationsOf(database.db);
+		const again = await seedDemoData(database.db);
+		expect(again).toMatchObject({ skipped: true, members: 0 });
+		expect(await organisationsOf(database.db)).toEqual(before);
+		expect(await database.db.select().from(networks)).toHaveLength(1);
+	});
+});
+
+describe('determinism', () => {
+	it('seeds the same organisations, employee counts and contacts into two fresh databases', async () => {
+		const second = await createTestDatabase();
+		try {
+			await seedDemoData(second.db);
+			const snapshot = async (db: Database) => {
+				const orgs = (await organisationsOf(db)).map((o) => [o.name, o.slug, o.employees, o.city]);
+				const contacts = await db
+					.select({ email: people.email, jobTitle: people.jobTitle })
+					.from(people)
+					.orderBy(asc(people.email), asc(people.jobTitle));
+				return { orgs, contacts };
+			};
+			expect(await snapshot(second.db)).toEqual(await snapshot(database.db));
+		} finally {
+			await second.close();
+			await second.drop();
+		}
+	});
+});
