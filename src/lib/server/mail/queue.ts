@@ -1,27 +1,34 @@
 import { db, type DatabaseOrTransaction } from '../db/index.ts';
 import { mailMessages } from '../db/schema/index.ts';
 import { config } from '../config.ts';
+import { logger } from '../logger.ts';
 import { enqueueJob } from '../jobs/boss.ts';
+import { MAIL_JOB, type MailJobData } from './names.ts';
+
+export { MAIL_JOB } from './names.ts';
 
 export type OutgoingMail = {
 	networkId: string | null;
 	to: string;
 	subject: string;
+	/** Plain text; always sent. */
 	text: string;
+	/** Optional HTML alternative; the caller escapes whatever user data it contains. */
 	html?: string;
 	/** What the mail is for, e.g. 'verify-email', 'password-reset', 'invitation'. */
 	kind: string;
 };
 
-export const MAIL_JOB = 'mail.send';
-
 /**
  * Stores the mail and, when SMTP is configured, queues its delivery as a background job (which
  * survives restarts and is retried). Without SMTP the mail stays in the outbox for the office.
+ * Given a transaction, the mail and its job exist only if that transaction commits. Without a
+ * running job runner (e.g. a command-line script) the mail waits as 'queued' and is enqueued by
+ * the next runner that starts or sweeps.
  */
 export async function queueMail(mail: OutgoingMail, tx?: DatabaseOrTransaction) {
 	const database = tx ?? (await db());
-	const hasSmtp = !!config().SMTP_URL;
+	const status = config().SMTP_URL ? 'queued' : 'outbox';
 	const [row] = await database
 		.insert(mailMessages)
 		.values({
@@ -31,9 +38,13 @@ export async function queueMail(mail: OutgoingMail, tx?: DatabaseOrTransaction) 
 			textBody: mail.text,
 			htmlBody: mail.html ?? null,
 			kind: mail.kind,
-			status: hasSmtp ? 'queued' : 'outbox'
+			status
 		})
 		.returning({ id: mailMessages.id });
-	if (hasSmtp && row) await enqueueJob(MAIL_JOB, { mailId: row.id });
-	return row!.id;
+	const mailId = row!.id;
+	logger.info({ mailId, kind: mail.kind, status }, 'mail stored');
+	if (status === 'queued') {
+		await enqueueJob(MAIL_JOB, { mailId } satisfies MailJobData, { singletonKey: mailId, tx });
+	}
+	return mailId;
 }
