@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, startApp, type App } from './harness.ts';
+
+let app: App;
+let browser: Browser;
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+/** What a browser sends with a plain form submission. */
+const formHeaders = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+
+function directives(csp: string) {
+	return new Map(
+		csp
+			.split(';')
+			.map((part) => part.trim().split(/\s+/))
+			.filter((words) => words[0])
+			.map(([name, ...values]) => [name!, values])
+	);
+}
+
+describe('security headers', () => {
+	it('sends a CSP without inline scripts, no framing, nosniff and a referrer policy', async () => {
+		const response = await fetch(`${app.baseUrl}/`);
+		expect(response.status).toBe(200);
+		const csp = response.headers.get('content-security-policy') ?? '';
+		const parsed = directives(csp);
+		expect(parsed.get('script-src')).toBeDefined();
+		expect(parsed.get('script-src')).not.toContain("'unsafe-inline'");
+		expect(parsed.get('frame-ancestors')).toEqual(["'none'"]);
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('referrer-policy')).toBeTruthy();
+		// Plain http: no HSTS (a browser would ignore it, and it must not pin localhost).
+		expect(response.headers.get('strict-transport-security')).toBeNull();
+	});
+
+	it('adds HSTS behind a proxy that reports https', async () => {
+		const response = await fetch(`${app.baseUrl}/`, { headers: { 'x-forwarded-proto': 'https' } });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+	});
+
+	it('runs the page scripts under that CSP (no violations in the browser)', async () => {
+		const { context, page } = await newPage(browser, app.baseUrl);
+		const violations: string[] = [];
+		page.on('console', (message) => {
+			if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+		});
+		await page.goto('/');
+		await page.waitForLoadState('networkidle');
+		expect(violations).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('form posts', () => {
+	it('accept a plain-http form post from the page itself', async () => {
+		const { context, page } = await newPage(browser, app.baseUrl);
+		// The language switch is a plain form with method="POST".
+		await page.goto('/');
+		const [response] = await Promise.all([
+			page.waitForResponse(
+				(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/language'
+			),
+			page.getByRole('banner').getByRole('button', { name: 'English' }).click()
+		]);
+		expect(response.status()).toBe(303);
+		await page.waitForFunction(() => document.documentElement.lang === 'en');
+		await context.close();
+	});
+
+	it('refuse a form post whose Origin is another site', async () => {
+		const response = await fetch(`${app.baseUrl}/language`, {
+			method: 'POST',
+			headers: { ...formHeaders, origin: 'https://evil.example' },
+			body: 'locale=en&redirectTo=/',
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(403);
+		expect(await response.text()).toContain('Cross-site POST form submissions are forbidden');
+		expect(response.headers.get('set-cookie')).toBeNull();
+	});
+
+	it("accept the same post with the site's own Origin", async () => {
+		const response = await fetch(`${app.baseUrl}/language`, {
+			method: 'POST',
+			headers: { ...formHeaders, origin: app.baseUrl },
+			body: 'locale=en&redirectTo=/',
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('set-cookie')).toContain('kp_locale=en');
+	});
+});
