@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { db } from '../db/index.ts';
 import { organisationMemberships, organisations, people, user } from '../db/schema/index.ts';
 import type { MembershipStatus, OrganisationKind } from '../db/schema/organisations.ts';
-import { matchesText, pageOffset } from '../office/search.ts';
+import { matchesText, pageOffset, similarity } from '../office/search.ts';
 
 export type OrganisationFilter = {
 	q?: string;
@@ -37,7 +37,7 @@ export async function searchOrganisations(networkId: string, filter: Organisatio
 			})
 			.from(organisations)
 			.where(where)
-			.orderBy(...(q ? [desc(sql`word_similarity(${q}, ${organisations.name})`)] : []), asc(organisations.name), asc(organisations.id))
+			.orderBy(...(q ? [desc(similarity(q, sql`${organisations.name}`))] : []), asc(organisations.name), asc(organisations.id))
 			.limit(filter.pageSize)
 			.offset(pageOffset(filter.page, filter.pageSize)),
 		database.select({ value: count() }).from(organisations).where(where)

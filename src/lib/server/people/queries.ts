@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db } from '../db/index.ts';
 import { networkRoleAssignments, organisationMemberships, organisations, people, user } from '../db/schema/index.ts';
 import type { NetworkRole } from '../db/schema/roles.ts';
-import { containsPattern, pageOffset } from '../office/search.ts';
+import { containsPattern, matchesText, pageOffset, similarity } from '../office/search.ts';
 
 export type PeopleFilter = {
 	q?: string;
@@ -20,12 +20,12 @@ export async function searchPeople(networkId: string, filter: PeopleFilter) {
 	const where = and(
 		eq(people.networkId, networkId),
 		q
-			? sql`(${fullName} ilike ${containsPattern(q)}
-				or coalesce(${people.email}, '') ilike ${containsPattern(q)}
-				or coalesce(${user.email}, '') ilike ${containsPattern(q)}
-				or coalesce(${organisations.name}, '') ilike ${containsPattern(q)}
-				or ${q} <% ${fullName}
-				or ${q} <% coalesce(${organisations.name}, ''))`
+			? or(
+					matchesText(q, fullName),
+					matchesText(q, sql`${organisations.name}`),
+					sql`coalesce(${people.email}, '') ilike ${containsPattern(q)}`,
+					sql`coalesce(${user.email}, '') ilike ${containsPattern(q)}`
+				)
 			: undefined,
 		filter.hasAccount === true ? isNotNull(people.userId) : undefined,
 		filter.hasAccount === false ? isNull(people.userId) : undefined,
@@ -60,7 +60,7 @@ export async function searchPeople(networkId: string, filter: PeopleFilter) {
 			.where(where)
 			.orderBy(
 				...(q
-					? [desc(sql`greatest(word_similarity(${q}, ${fullName}), word_similarity(${q}, coalesce(${organisations.name}, '')))`)]
+					? [desc(sql`greatest(${similarity(q, fullName)}, ${similarity(q, sql`${organisations.name}`)})`)]
 					: []),
 				asc(people.lastName),
 				asc(people.firstName),
