@@ -16,6 +16,7 @@ import {
 	user
 } from '../../src/lib/server/db/schema/index.ts';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/lib/server/seed/demo.ts';
+import { createAuth } from '../../src/lib/server/auth/auth.ts';
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let summary: Awaited<ReturnType<typeof seedDemoData>>;
@@ -240,6 +241,29 @@ describe('demo accounts', () => {
 				false
 			);
 		}
+	});
+
+	it('sign in through better-auth with the demo password', async () => {
+		const networkId = await demoNetworkId(database.db);
+		const auth = createAuth({
+			db: database.db,
+			requestContext: async () => ({
+				origin: 'http://localhost:3000',
+				networkId,
+				networkName: 'AutOS',
+				locale: 'de'
+			})
+		});
+		const result = await auth.api.signInEmail({
+			body: { email: 'orgadmin@demo.example', password: DEMO_PASSWORD }
+		});
+		expect(result.user.email).toBe('orgadmin@demo.example');
+		expect(result.token).toBeTruthy();
+		await expect(
+			auth.api.signInEmail({
+				body: { email: 'orgadmin@demo.example', password: 'not-the-password' }
+			})
+		).rejects.toThrow();
 	});
 });
 

@@ -12,7 +12,7 @@ Beispielstraße 1 (fiktiv)
 49074 Osnabrück
 
 Vertreten durch
-den Vorstand, vertreten durch den Vorsitzenden Bernd Overkamp (fiktiver Name)
+den Vorstand: Bernd Overkamp (Vorsitzender, fiktiver Name)
 
 Kontakt
 E-Mail: office@demo.example
@@ -38,7 +38,7 @@ Beispielstraße 1 (fictional)
 49074 Osnabrück, Germany
 
 Represented by
-the board, represented by its chair Bernd Overkamp (fictional name)
+the board: Bernd Overkamp (chair, fictional name)
 
 Contact
 Email: office@demo.example
