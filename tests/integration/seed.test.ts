@@ -160,12 +160,8 @@ describe('seedDemoData', () => {
 		const networkId = await demoNetworkId(database.db);
 		const seeded = await database.db.select().from(circles).where(eq(circles.networkId, networkId));
 		expect(seeded).toHaveLength(4);
-		for (const c of seeded)
-			expect(c.nameDe && c.nameEn && c.descriptionDe && c.descriptionEn).toBeTruthy();
-		const pages = await database.db
-			.select()
-			.from(legalPages)
-			.where(eq(legalPages.networkId, networkId));
+		for (const c of seeded) expect(c.nameDe && c.nameEn && c.descriptionDe && c.descriptionEn).toBeTruthy();
+		const pages = await database.db.select().from(legalPages).where(eq(legalPages.networkId, networkId));
 		expect(pages.map((p) => p.kind).sort()).toEqual(['imprint', 'privacy']);
 		for (const page of pages) {
 			expect(page.bodyDe).toContain('Demo-Text – vor dem Produktivbetrieb ersetzen');
@@ -199,9 +195,7 @@ describe('demo accounts', () => {
 		expect(lead.networkRoles).toEqual(['member']);
 		expect(orgadmin.organisationRoles).toHaveLength(1);
 		expect(orgadmin.organisationRoles[0]!.role).toBe('org_admin');
-		expect(member.organisationRoles).toEqual([
-			{ ...orgadmin.organisationRoles[0]!, role: 'org_member' }
-		]);
+		expect(member.organisationRoles).toEqual([{ ...orgadmin.organisationRoles[0]!, role: 'org_member' }]);
 		expect(lead.organisationRoles).toHaveLength(1);
 		expect(lead.organisationRoles[0]!.role).toBe('org_member');
 		expect(lead.organisationRoles[0]!.id).not.toBe(orgadmin.organisationRoles[0]!.id);
@@ -234,12 +228,8 @@ describe('demo accounts', () => {
 			expect(held.person).toHaveLength(1);
 			expect(held.person[0]!.organisationId).toBe(held.organisationRoles[0]?.id ?? null);
 			expect(held.passwordHash).not.toBeNull();
-			expect(await verifyPassword({ hash: held.passwordHash!, password: DEMO_PASSWORD })).toBe(
-				true
-			);
-			expect(await verifyPassword({ hash: held.passwordHash!, password: 'wrong-password' })).toBe(
-				false
-			);
+			expect(await verifyPassword({ hash: held.passwordHash!, password: DEMO_PASSWORD })).toBe(true);
+			expect(await verifyPassword({ hash: held.passwordHash!, password: 'wrong-password' })).toBe(false);
 		}
 	});
 

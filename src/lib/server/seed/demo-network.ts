@@ -44,8 +44,7 @@ export const demoPartners: DemoPartner[] = [
 		district: 'Stadt Osnabrück',
 		domain: 'wfo-demo',
 		shortDescriptionDe: 'Wirtschaftsförderung der Stadt Osnabrück; unterstützt das Netzwerk.',
-		shortDescriptionEn:
-			'Economic-development agency of the city of Osnabrück; supports the network.'
+		shortDescriptionEn: 'Economic-development agency of the city of Osnabrück; supports the network.'
 	},
 	{
 		name: 'Wirtschaftsförderungsgesellschaft Landkreis Osnabrück (WIGOS)',
@@ -56,8 +55,7 @@ export const demoPartners: DemoPartner[] = [
 		district: 'Landkreis Osnabrück',
 		domain: 'wigos-demo',
 		shortDescriptionDe: 'Wirtschaftsförderung des Landkreises Osnabrück; unterstützt das Netzwerk.',
-		shortDescriptionEn:
-			'Economic-development agency of the district of Osnabrück; supports the network.'
+		shortDescriptionEn: 'Economic-development agency of the district of Osnabrück; supports the network.'
 	},
 	{
 		name: 'Wirtschaftsförderungs- und Entwicklungsgesellschaft Steinfurt (WESt)',
@@ -68,8 +66,7 @@ export const demoPartners: DemoPartner[] = [
 		district: 'Kreis Steinfurt',
 		domain: 'west-demo',
 		shortDescriptionDe: 'Wirtschaftsförderung des Kreises Steinfurt; unterstützt das Netzwerk.',
-		shortDescriptionEn:
-			'Economic-development agency of the district of Steinfurt; supports the network.'
+		shortDescriptionEn: 'Economic-development agency of the district of Steinfurt; supports the network.'
 	},
 	{
 		name: 'Automotive Agentur Niedersachsen',

@@ -3,12 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { circles, legalPages, networks, organisations, people } from '../db/schema/index.ts';
 import { isUniqueViolation } from '../errors.ts';
-import {
-	addToCircle,
-	addToOrganisation,
-	createUser,
-	grantNetworkRole
-} from '../testing/factories.ts';
+import { addToCircle, addToOrganisation, createUser, grantNetworkRole } from '../testing/factories.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
 import { createContactGenerator, toAscii, type ContactKind } from './demo-contacts.ts';
 import { demoLegalPages } from './demo-legal.ts';
@@ -43,8 +38,7 @@ const membersByDistrict: [District, DemoMember[]][] = [
 
 /** The organisation's name without its legal form, as a URL slug. */
 function slugOf(name: string, legalForm: string | null | undefined) {
-	const base =
-		legalForm && name.endsWith(` ${legalForm}`) ? name.slice(0, -legalForm.length - 1) : name;
+	const base = legalForm && name.endsWith(` ${legalForm}`) ? name.slice(0, -legalForm.length - 1) : name;
 	return toAscii(base);
 }
 
@@ -151,13 +145,11 @@ async function insertDemoData(db: Database, passwordHash: string) {
 	]);
 	const contactsFor = createContactGenerator(CONTACT_SEED);
 	const contactRows = insertedOrganisations.flatMap((organisation) =>
-		contactsFor(domainByName.get(organisation.name)!, contactKindOf(organisation.kind)).map(
-			(contact) => ({
-				...contact,
-				networkId,
-				organisationId: organisation.id
-			})
-		)
+		contactsFor(domainByName.get(organisation.name)!, contactKindOf(organisation.kind)).map((contact) => ({
+			...contact,
+			networkId,
+			organisationId: organisation.id
+		}))
 	);
 	await db.insert(people).values(contactRows);
 
@@ -171,9 +163,7 @@ async function insertDemoData(db: Database, passwordHash: string) {
 			locale: 'de',
 			passwordHash
 		});
-		const organisationId = demo.organisation
-			? organisationIdByName.get(demo.organisation.name)
-			: undefined;
+		const organisationId = demo.organisation ? organisationIdByName.get(demo.organisation.name) : undefined;
 		if (demo.organisation && !organisationId)
 			throw new Error(`Demo organisation missing: ${demo.organisation.name}`);
 		await db.insert(people).values({
