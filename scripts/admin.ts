@@ -8,6 +8,8 @@
  * With the embedded database, stop the server first (PGlite serves one process at a time).
  */
 import { parseArgs } from 'node:util';
+// The command's own output is the message; routine log lines would only bury it.
+process.env.LOG_LEVEL ??= 'warn';
 import { ConfigError, config } from '../src/lib/server/config.ts';
 
 const usage = `Usage:

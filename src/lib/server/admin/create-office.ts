@@ -13,6 +13,7 @@ type Result =
 
 /** The first office account of a production instance: an invitation, or the role for an existing account. */
 export async function createOfficeAccount(input: Input): Promise<Result> {
+	const email = input.email.trim().toLowerCase();
 	const handle = await databaseHandle();
 	await handle.migrate();
 	const database = handle.db;
@@ -33,7 +34,7 @@ export async function createOfficeAccount(input: Input): Promise<Result> {
 	const [existing] = await database
 		.select({ id: user.id })
 		.from(user)
-		.where(sql`lower(${user.email}) = ${input.email}`);
+		.where(sql`lower(${user.email}) = ${email}`);
 	if (existing) {
 		await database.transaction(async (tx) => {
 			await tx
@@ -60,7 +61,7 @@ export async function createOfficeAccount(input: Input): Promise<Result> {
 	const { link } = await createInvitation({
 		networkId: network.id,
 		invitedBy: null,
-		email: input.email,
+		email,
 		name: input.name,
 		networkRole: 'office',
 		origin,
