@@ -68,6 +68,7 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}) {
 		server.once('error', reject);
 		server.listen(port, '127.0.0.1', () => resolve());
 	});
+	let closing: Promise<void> | undefined;
 	const credentials = options.credentials
 		? `${encodeURIComponent(options.credentials.user)}:${encodeURIComponent(options.credentials.pass)}@`
 		: '';
@@ -77,7 +78,7 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}) {
 		received,
 		/** Mails received for this recipient so far. */
 		receivedFor: (address: string) => received.filter((mail) => mail.envelopeTo.includes(address)),
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+		close: () => (closing ??= new Promise<void>((resolve) => server.close(() => resolve())))
 	};
 }
 
