@@ -12,6 +12,7 @@ import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import { createApiToken, revokeApiToken } from '../../src/lib/server/api/mutations.ts';
 import { listOrganisations, showMe, showOpenApiDocument } from '../../src/lib/server/api/endpoints.ts';
 import {
+	apiContext,
 	apiRateLimit,
 	methodNotAllowedResponse,
 	notFoundResponse,
@@ -67,7 +68,10 @@ beforeAll(async () => {
 	const memberUser = await createUser(db, { name: 'Max Member', email: 'max@example.test' });
 	member = memberUser;
 	await grantNetworkRole(db, networkA.id, memberUser.id, 'member');
-	const organisation = await createOrganisation(db, networkA.id, { name: 'Aaa Eigene GmbH', slug: 'aaa-eigene' });
+	const organisation = await createOrganisation(db, networkA.id, {
+		name: 'Aaa Eigene GmbH',
+		slug: 'aaa-eigene'
+	});
 	ownOrganisation = organisation;
 	await addToOrganisation(db, networkA.id, organisation.id, memberUser.id, 'org_member');
 	// A membership in network B is not part of /me on network A.
@@ -75,20 +79,46 @@ beforeAll(async () => {
 	await grantNetworkRole(db, networkB.id, memberUser.id, 'board');
 	await addToOrganisation(db, networkB.id, foreignOrganisation.id, memberUser.id, 'org_admin');
 	const memberActor = { ...(await loadActor(networkA.id, memberUser)), userId: memberUser.id };
-	memberToken = (await createApiToken({ actor: memberActor, networkId: networkA.id, name: 'member', context })).token;
+	memberToken = (
+		await createApiToken({ actor: memberActor, networkId: networkA.id, name: 'member', context })
+	).token;
 
 	// A user without any role in network A (e.g. all roles removed after the token was made).
 	const outsider = await createUser(db);
-	outsiderToken = (await createApiToken({ actor: { ...officeActor, userId: outsider.id }, networkId: networkA.id, name: 'outsider', context })).token;
+	outsiderToken = (
+		await createApiToken({
+			actor: { ...officeActor, userId: outsider.id },
+			networkId: networkA.id,
+			name: 'outsider',
+			context
+		})
+	).token;
 
 	const inB = await createUser(db);
 	await grantNetworkRole(db, networkB.id, inB.id, 'office');
-	tokenOfB = (await createApiToken({ actor: { ...officeActor, networkId: networkB.id, userId: inB.id }, networkId: networkB.id, name: 'b', context })).token;
+	tokenOfB = (
+		await createApiToken({
+			actor: { ...officeActor, networkId: networkB.id, userId: inB.id },
+			networkId: networkB.id,
+			name: 'b',
+			context
+		})
+	).token;
 });
 afterAll(() => database.close());
 
 /** A request as the route files would hand it over; each call from its own client address. */
-function ctx(path: string, options: { token?: string; network?: { id: string }; locale?: 'de' | 'en'; headers?: Record<string, string>; method?: string; ip?: string } = {}): ApiContext {
+function ctx(
+	path: string,
+	options: {
+		token?: string;
+		network?: { id: string };
+		locale?: 'de' | 'en';
+		headers?: Record<string, string>;
+		method?: string;
+		ip?: string;
+	} = {}
+): ApiContext {
 	const url = new URL(`http://knotenpunkt.test/api/v1${path}`);
 	const headers: Record<string, string> = { ...options.headers };
 	if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -132,7 +162,18 @@ describe('GET /organisations', () => {
 
 		const org05 = body.data.find((o: { name: string }) => o.name === 'Org 05');
 		expect(Object.keys(org05).sort()).toEqual(
-			['city', 'district', 'id', 'kind', 'memberSince', 'name', 'shortDescription', 'slug', 'status', 'website'].sort()
+			[
+				'city',
+				'district',
+				'id',
+				'kind',
+				'memberSince',
+				'name',
+				'shortDescription',
+				'slug',
+				'status',
+				'website'
+			].sort()
 		);
 		expect(org05).toMatchObject({
 			kind: 'support_agency',
@@ -173,7 +214,16 @@ describe('GET /organisations', () => {
 				data: { name: string }[];
 			};
 		expect((await search('org 1')).data.map((o) => o.name)).toEqual([
-			'Org 10', 'Org 11', 'Org 12', 'Org 13', 'Org 14', 'Org 15', 'Org 16', 'Org 17', 'Org 18', 'Org 19'
+			'Org 10',
+			'Org 11',
+			'Org 12',
+			'Org 13',
+			'Org 14',
+			'Org 15',
+			'Org 16',
+			'Org 17',
+			'Org 18',
+			'Org 19'
 		]);
 		expect((await search('100%_w')).data.map((o) => o.name)).toEqual(['Org 07 100%_Werk']);
 		expect((await search('%')).total).toBe(1);
@@ -198,12 +248,20 @@ describe('GET /organisations', () => {
 			page: 'Der Wert muss mindestens 1 sein.',
 			pageSize: 'Der Wert darf höchstens 100 sein.'
 		});
-		const english = await expectError(await listOrganisations(ctx('/organisations?page=abc&pageSize=2.5')), 400, 'VALIDATION');
+		const english = await expectError(
+			await listOrganisations(ctx('/organisations?page=abc&pageSize=2.5')),
+			400,
+			'VALIDATION'
+		);
 		expect(english.error.details!.fields).toEqual({
 			page: 'Please give a whole number.',
 			pageSize: 'Please give a whole number.'
 		});
-		const long = await expectError(await listOrganisations(ctx(`/organisations?q=${'x'.repeat(101)}`)), 400, 'VALIDATION');
+		const long = await expectError(
+			await listOrganisations(ctx(`/organisations?q=${'x'.repeat(101)}`)),
+			400,
+			'VALIDATION'
+		);
 		expect(Object.keys(long.error.details!.fields)).toEqual(['q']);
 	});
 
@@ -215,8 +273,16 @@ describe('GET /organisations', () => {
 		const bad = await listOrganisations(ctx('/organisations', { token: `kp_${'x'.repeat(43)}` }));
 		await expectError(bad, 401, 'UNAUTHENTICATED');
 		expect(bad.headers.get('www-authenticate')).toContain('error="invalid_token"');
-		await expectError(await listOrganisations(ctx('/organisations', { headers: { authorization: 'Basic Zm9vOmJhcg==' } })), 401, 'UNAUTHENTICATED');
-		await expectError(await listOrganisations(ctx('/organisations', { token: tokenOfB })), 401, 'UNAUTHENTICATED');
+		await expectError(
+			await listOrganisations(ctx('/organisations', { headers: { authorization: 'Basic Zm9vOmJhcg==' } })),
+			401,
+			'UNAUTHENTICATED'
+		);
+		await expectError(
+			await listOrganisations(ctx('/organisations', { token: tokenOfB })),
+			401,
+			'UNAUTHENTICATED'
+		);
 	});
 });
 
@@ -232,7 +298,9 @@ describe('GET /me', () => {
 			name: 'Max Member',
 			email: 'max@example.test',
 			networkRoles: ['member'],
-			organisations: [{ id: ownOrganisation.id, name: 'Aaa Eigene GmbH', slug: 'aaa-eigene', role: 'org_member' }]
+			organisations: [
+				{ id: ownOrganisation.id, name: 'Aaa Eigene GmbH', slug: 'aaa-eigene', role: 'org_member' }
+			]
 		});
 	});
 
@@ -253,8 +321,21 @@ describe('GET /me', () => {
 	});
 
 	it('answers 401 once the token is revoked', async () => {
-		const memberActor = { ...(await loadActor(networkA.id, { ...member, email: 'max@example.test', name: 'Max Member', emailVerified: true })), userId: member.id };
-		const created = await createApiToken({ actor: memberActor, networkId: networkA.id, name: 'short-lived', context });
+		const memberActor = {
+			...(await loadActor(networkA.id, {
+				...member,
+				email: 'max@example.test',
+				name: 'Max Member',
+				emailVerified: true
+			})),
+			userId: member.id
+		};
+		const created = await createApiToken({
+			actor: memberActor,
+			networkId: networkA.id,
+			name: 'short-lived',
+			context
+		});
 		expect((await showMe(ctx('/me', { token: created.token }))).status).toBe(200);
 		await revokeApiToken({ actor: memberActor, networkId: networkA.id, tokenId: created.id, context });
 		await expectError(await showMe(ctx('/me', { token: created.token })), 401, 'UNAUTHENTICATED');
@@ -263,7 +344,9 @@ describe('GET /me', () => {
 
 describe('the API pipeline', () => {
 	it('answers 429 with Retry-After once an address exceeds the limit', async () => {
-		await database.db.insert(rateLimits).values({ key: 'api:ip:192.0.2.250', count: apiRateLimit.limit, windowStart: new Date() });
+		await database.db
+			.insert(rateLimits)
+			.values({ key: 'api:ip:192.0.2.250', count: apiRateLimit.limit, windowStart: new Date() });
 		const response = await listOrganisations(ctx('/organisations', { ip: '192.0.2.250' }));
 		await expectError(response, 429, 'RATE_LIMITED');
 		const retryAfter = Number(response.headers.get('retry-after'));
@@ -295,5 +378,20 @@ describe('the API pipeline', () => {
 		const document = await response.json();
 		expect(document.openapi).toBe('3.1.0');
 		expect(Object.keys(document.paths).sort()).toEqual(['/me', '/organisations']);
+	});
+
+	it("builds the context from the event, with messages in the Accept-Language (else the site's) language", () => {
+		const event = (headers: Record<string, string>) => ({
+			request: new Request('http://knotenpunkt.test/api/v1/me', { headers }),
+			url: new URL('http://knotenpunkt.test/api/v1/me'),
+			locals: { network: networkA, locale: 'de' as const, clientAddress: '192.0.2.9', requestId: 'r1' }
+		});
+		expect(apiContext(event({ 'accept-language': 'en-GB,en;q=0.9' }))).toMatchObject({
+			networkId: networkA.id,
+			locale: 'en',
+			clientAddress: '192.0.2.9',
+			requestId: 'r1'
+		});
+		expect(apiContext(event({})).locale).toBe('de');
 	});
 });

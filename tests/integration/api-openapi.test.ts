@@ -11,7 +11,11 @@ import { openApiDocument } from '../../src/lib/server/api/openapi.ts';
  */
 async function lint(document: unknown) {
 	const config = await createConfig({ extends: ['recommended'] });
-	const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
+	const problems = await lintFromString({
+		source: JSON.stringify(document),
+		absoluteRef: 'openapi.json',
+		config
+	});
 	return problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`);
 }
 
@@ -34,7 +38,9 @@ function apiRoutes() {
 				found.push({
 					file: path.relative(process.cwd(), full),
 					apiPath: '/' + segments.map((s) => s.replace(/^\[(\w+)\]$/, '{$1}')).join('/'),
-					methods: methods.filter((m) => new RegExp(`export\\s+(const|(async\\s+)?function)\\s+${m}\\b`).test(source))
+					methods: methods.filter((m) =>
+						new RegExp(`export\\s+(const|(async\\s+)?function)\\s+${m}\\b`).test(source)
+					)
 				});
 			}
 		}
@@ -81,14 +87,26 @@ describe('the OpenAPI document', () => {
 
 	it('takes its schemas from the zod registry', () => {
 		const { schemas } = openApiDocument().components;
-		expect(Object.keys(schemas).sort()).toEqual(['Error', 'LocalizedText', 'Me', 'Organisation', 'OrganisationList']);
+		expect(Object.keys(schemas).sort()).toEqual([
+			'Error',
+			'LocalizedText',
+			'Me',
+			'Organisation',
+			'OrganisationList'
+		]);
 		expect(schemas.OrganisationList).toMatchObject({
 			properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } } }
 		});
 		expect(schemas.Organisation).toMatchObject({
 			properties: { status: { enum: ['member', 'partner'] } }
 		});
-		const pageSize = openApiDocument().paths['/organisations'].get.parameters.find((p) => p.name === 'pageSize');
-		expect(pageSize).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } });
+		const pageSize = openApiDocument().paths['/organisations'].get.parameters.find(
+			(p) => p.name === 'pageSize'
+		);
+		expect(pageSize).toMatchObject({
+			in: 'query',
+			required: false,
+			schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 }
+		});
 	});
 });

@@ -41,7 +41,12 @@ const bearer = (token: string) => `Bearer ${token}`;
 
 describe('createApiToken', () => {
 	it('returns the plain token once and stores only its sha256 hash and a prefix', async () => {
-		const created = await createApiToken({ actor: office, networkId: networkA.id, name: 'Website export', context });
+		const created = await createApiToken({
+			actor: office,
+			networkId: networkA.id,
+			name: 'Website export',
+			context
+		});
 		expect(created.token).toMatch(/^kp_/);
 		expect(created.prefix).toBe(created.token.slice(0, 11));
 
@@ -50,14 +55,23 @@ describe('createApiToken', () => {
 		expect(row!.networkId).toBe(networkA.id);
 		expect(row!.userId).toBe(office.userId);
 		// Nowhere in the table, nor in the audit log, does the plain token appear.
-		const tableText = await database.db.execute(sql`select count(*)::int as n from api_tokens t where t::text like ${'%' + created.token.slice(3) + '%'}`);
+		const tableText = await database.db.execute(
+			sql`select count(*)::int as n from api_tokens t where t::text like ${'%' + created.token.slice(3) + '%'}`
+		);
 		expect((tableText as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
-		const auditText = await database.db.execute(sql`select count(*)::int as n from audit_log a where a::text like ${'%' + created.token.slice(3) + '%'}`);
+		const auditText = await database.db.execute(
+			sql`select count(*)::int as n from audit_log a where a::text like ${'%' + created.token.slice(3) + '%'}`
+		);
 		expect((auditText as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
 	});
 
 	it('records who created which token, from where', async () => {
-		const created = await createApiToken({ actor: office, networkId: networkA.id, name: 'CRM sync', context });
+		const created = await createApiToken({
+			actor: office,
+			networkId: networkA.id,
+			name: 'CRM sync',
+			context
+		});
 		const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.targetId, created.id));
 		expect(entry).toMatchObject({
 			networkId: networkA.id,
@@ -92,9 +106,15 @@ describe('authenticateApiRequest', () => {
 	it('is anonymous without a header and refuses malformed or unknown tokens', async () => {
 		const anonymous = await authenticateApiRequest(networkA.id, null);
 		expect(anonymous).toMatchObject({ ok: true, tokenId: null, actor: { userId: null, networkRoles: [] } });
-		expect(await authenticateApiRequest(networkA.id, 'Bearer nope')).toEqual({ ok: false, reason: 'MALFORMED' });
+		expect(await authenticateApiRequest(networkA.id, 'Bearer nope')).toEqual({
+			ok: false,
+			reason: 'MALFORMED'
+		});
 		const unknown = `kp_${'A'.repeat(43)}`;
-		expect(await authenticateApiRequest(networkA.id, bearer(unknown))).toEqual({ ok: false, reason: 'UNKNOWN_TOKEN' });
+		expect(await authenticateApiRequest(networkA.id, bearer(unknown))).toEqual({
+			ok: false,
+			reason: 'UNKNOWN_TOKEN'
+		});
 	});
 
 	it('refuses a token of network A on network B', async () => {
@@ -109,7 +129,12 @@ describe('authenticateApiRequest', () => {
 	it('writes last_used_at on first use and then at most once a minute', async () => {
 		const created = await createApiToken({ actor: office, networkId: networkA.id, name: 'Usage', context });
 		const lastUsed = async () =>
-			(await database.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, created.id)))[0]!.at;
+			(
+				await database.db
+					.select({ at: apiTokens.lastUsedAt })
+					.from(apiTokens)
+					.where(eq(apiTokens.id, created.id))
+			)[0]!.at;
 		expect(await lastUsed()).toBeNull();
 
 		await authenticateApiRequest(networkA.id, bearer(created.token));
@@ -132,10 +157,20 @@ describe('authenticateApiRequest', () => {
 
 describe('revokeApiToken', () => {
 	it('revokes a token, which then no longer authenticates, and audits it', async () => {
-		const created = await createApiToken({ actor: office, networkId: networkA.id, name: 'To revoke', context });
+		const created = await createApiToken({
+			actor: office,
+			networkId: networkA.id,
+			name: 'To revoke',
+			context
+		});
 		expect((await authenticateApiRequest(networkA.id, bearer(created.token))).ok).toBe(true);
 
-		const result = await revokeApiToken({ actor: office, networkId: networkA.id, tokenId: created.id, context });
+		const result = await revokeApiToken({
+			actor: office,
+			networkId: networkA.id,
+			tokenId: created.id,
+			context
+		});
 		expect(result).toEqual({ ok: true, name: 'To revoke' });
 		expect(await authenticateApiRequest(networkA.id, bearer(created.token))).toEqual({
 			ok: false,
@@ -144,7 +179,9 @@ describe('revokeApiToken', () => {
 		const entries = await database.db.select().from(auditLog).where(eq(auditLog.targetId, created.id));
 		expect(entries.map((e) => e.action).sort()).toEqual(['api_token.create', 'api_token.revoke']);
 
-		expect(await revokeApiToken({ actor: office, networkId: networkA.id, tokenId: created.id, context })).toEqual({
+		expect(
+			await revokeApiToken({ actor: office, networkId: networkA.id, tokenId: created.id, context })
+		).toEqual({
 			ok: false,
 			reason: 'ALREADY_REVOKED'
 		});
@@ -152,11 +189,18 @@ describe('revokeApiToken', () => {
 
 	it("does not find another network's token", async () => {
 		const created = await createApiToken({ actor: office, networkId: networkA.id, name: 'Foreign', context });
-		const result = await revokeApiToken({ actor: { ...office, networkId: networkB.id }, networkId: networkB.id, tokenId: created.id, context });
+		const result = await revokeApiToken({
+			actor: { ...office, networkId: networkB.id },
+			networkId: networkB.id,
+			tokenId: created.id,
+			context
+		});
 		expect(result).toEqual({ ok: false, reason: 'NOT_FOUND' });
 		expect((await authenticateApiRequest(networkA.id, bearer(created.token))).ok).toBe(true);
 		const unknownId = '00000000-0000-4000-8000-000000000000';
-		expect(await revokeApiToken({ actor: office, networkId: networkA.id, tokenId: unknownId, context })).toEqual({
+		expect(
+			await revokeApiToken({ actor: office, networkId: networkA.id, tokenId: unknownId, context })
+		).toEqual({
 			ok: false,
 			reason: 'NOT_FOUND'
 		});

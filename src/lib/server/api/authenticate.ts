@@ -5,8 +5,7 @@ import { findActiveApiToken } from './queries.ts';
 import { hashApiToken, readBearer } from './tokens.ts';
 
 export type ApiAuthentication =
-	| { ok: true; actor: Actor; tokenId: string | null }
-	| { ok: false; reason: 'MALFORMED' | 'UNKNOWN_TOKEN' };
+	{ ok: true; actor: Actor; tokenId: string | null } | { ok: false; reason: 'MALFORMED' | 'UNKNOWN_TOKEN' };
 
 /**
  * The API's only credential is the bearer token: session cookies are deliberately ignored, so a

@@ -1,4 +1,8 @@
-import { organisationListQuerySchema, type meSchema, type organisationListSchema } from '../../api/schemas.ts';
+import {
+	organisationListQuerySchema,
+	type meSchema,
+	type organisationListSchema
+} from '../../api/schemas.ts';
 import type { z } from 'zod';
 import { findMe, findPublicOrganisations } from './queries.ts';
 import { okResponse, parseQuery, requirePermission, runApi, type ApiContext } from './http.ts';
@@ -14,7 +18,10 @@ export function listOrganisations(ctx: ApiContext) {
 	return runApi(ctx, async (actor) => {
 		requirePermission(actor, 'api.organisations.read');
 		const query = parseQuery(ctx.url, organisationListQuerySchema);
-		const body: z.infer<typeof organisationListSchema> = await findPublicOrganisations(actor.networkId, query);
+		const body: z.infer<typeof organisationListSchema> = await findPublicOrganisations(
+			actor.networkId,
+			query
+		);
 		return okResponse(body, actor);
 	});
 }

@@ -8,6 +8,7 @@ import { hitRateLimit, type RateLimitRule } from '../rate-limit.ts';
 import type { Actor } from '../policy/actor.ts';
 import type { ApiErrorBody, ApiErrorCode } from '../../api/schemas.ts';
 import { authenticateApiRequest } from './authenticate.ts';
+import { apiLocale } from './locale.ts';
 
 /** What an API handler needs from a request; built from SvelteKit's event by `apiContext`. */
 export type ApiContext = {
@@ -30,7 +31,7 @@ export function apiContext(event: EventLike): ApiContext {
 		request: event.request,
 		url: event.url,
 		networkId: event.locals.network.id,
-		locale: event.locals.locale,
+		locale: apiLocale(event.request.headers.get('accept-language'), event.locals.locale),
 		clientAddress: event.locals.clientAddress,
 		requestId: event.locals.requestId
 	};
@@ -54,7 +55,9 @@ export function errorResponse(
 	message: string,
 	options: { details?: ApiErrorBody['error']['details']; headers?: Record<string, string> } = {}
 ) {
-	const body: ApiErrorBody = { error: { code, message, ...(options.details ? { details: options.details } : {}) } };
+	const body: ApiErrorBody = {
+		error: { code, message, ...(options.details ? { details: options.details } : {}) }
+	};
 	// Errors are never cached: they may depend on the credential or a moment's rate limit.
 	return jsonResponse(body, status, { 'cache-control': 'no-store', ...options.headers });
 }
@@ -95,9 +98,14 @@ export async function runApi(ctx: ApiContext, handler: Handler): Promise<Respons
 	try {
 		const limit = await hitRateLimit(`api:ip:${ctx.clientAddress}`, apiRateLimit);
 		if (!limit.allowed) {
-			return errorResponse('RATE_LIMITED', 429, m.api_error_rate_limited({ seconds: limit.retryAfterSeconds }, { locale: ctx.locale }), {
-				headers: { 'retry-after': String(limit.retryAfterSeconds) }
-			});
+			return errorResponse(
+				'RATE_LIMITED',
+				429,
+				m.api_error_rate_limited({ seconds: limit.retryAfterSeconds }, { locale: ctx.locale }),
+				{
+					headers: { 'retry-after': String(limit.retryAfterSeconds) }
+				}
+			);
 		}
 		const auth = await authenticateApiRequest(ctx.networkId, ctx.request.headers.get('authorization'));
 		if (!auth.ok) {
@@ -109,7 +117,11 @@ export async function runApi(ctx: ApiContext, handler: Handler): Promise<Respons
 	} catch (thrown) {
 		if (thrown instanceof AppError) return appErrorResponse(ctx, thrown);
 		logger.error({ err: thrown, requestId: ctx.requestId, path: ctx.url.pathname }, 'api error');
-		return errorResponse('INTERNAL', 500, m.api_error_internal({ requestId: ctx.requestId }, { locale: ctx.locale }));
+		return errorResponse(
+			'INTERNAL',
+			500,
+			m.api_error_internal({ requestId: ctx.requestId }, { locale: ctx.locale })
+		);
 	}
 }
 
@@ -147,7 +159,10 @@ export function methodNotAllowedResponse(ctx: ApiContext, allowed: string[]) {
 	return errorResponse(
 		'METHOD_NOT_ALLOWED',
 		405,
-		m.api_error_method_not_allowed({ method: ctx.request.method, allowed: list.join(', ') }, { locale: ctx.locale }),
+		m.api_error_method_not_allowed(
+			{ method: ctx.request.method, allowed: list.join(', ') },
+			{ locale: ctx.locale }
+		),
 		{ headers: { allow: list.join(', ') } }
 	);
 }

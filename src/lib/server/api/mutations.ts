@@ -45,7 +45,8 @@ export async function createApiToken(input: {
 	});
 }
 
-export type RevokeResult = { ok: true; name: string } | { ok: false; reason: 'NOT_FOUND' | 'ALREADY_REVOKED' };
+export type RevokeResult =
+	{ ok: true; name: string } | { ok: false; reason: 'NOT_FOUND' | 'ALREADY_REVOKED' };
 
 /** Revokes a token of this network; a token of another network is simply not found. */
 export async function revokeApiToken(input: {
@@ -97,7 +98,9 @@ export const lastUsedResolutionSeconds = 60;
  * requests write once, and the caller skips the statement entirely for recently used tokens.
  */
 export async function touchApiToken(tokenId: string) {
-	await (await db())
+	await (
+		await db()
+	)
 		.update(apiTokens)
 		.set({ lastUsedAt: sql`now()` })
 		.where(

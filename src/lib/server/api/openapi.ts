@@ -34,7 +34,11 @@ function componentSchemas(): Record<string, JsonSchema> {
 function queryParameters(schema: z.ZodObject) {
 	return Object.entries(schema.shape).map(([name, field]) => {
 		const type = field as z.ZodType;
-		const { $schema: _dialect, description, ...json } = z.toJSONSchema(type, {
+		const {
+			$schema: _dialect,
+			description,
+			...json
+		} = z.toJSONSchema(type, {
 			target: 'draft-2020-12',
 			io: 'input'
 		}) as JsonSchema;
@@ -47,8 +51,6 @@ function queryParameters(schema: z.ZodObject) {
 		};
 	});
 }
-
-const errorContent = { 'application/json': { schema: ref('Error') } };
 
 function errorResponse(description: string, code: (typeof apiErrorCodes)[number], headers?: object) {
 	return {
@@ -99,7 +101,10 @@ const components = () => ({
 		TooManyRequests: errorResponse('Too many requests from this address; retry later.', 'RATE_LIMITED', {
 			'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } }
 		}),
-		InternalError: errorResponse('An unexpected error; the message carries a reference, never internals.', 'INTERNAL')
+		InternalError: errorResponse(
+			'An unexpected error; the message carries a reference, never internals.',
+			'INTERNAL'
+		)
 	}
 });
 

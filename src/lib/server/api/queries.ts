@@ -6,7 +6,9 @@ import { publicMembershipStatuses, type OrganisationListQuery } from '../../api/
 
 /** An unrevoked token of this network, with its user; null for anything else. */
 export async function findActiveApiToken(networkId: string, tokenHash: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({
 			id: apiTokens.id,
 			networkId: apiTokens.networkId,
@@ -22,11 +24,7 @@ export async function findActiveApiToken(networkId: string, tokenHash: string) {
 		.from(apiTokens)
 		.innerJoin(user, eq(user.id, apiTokens.userId))
 		.where(
-			and(
-				eq(apiTokens.tokenHash, tokenHash),
-				eq(apiTokens.networkId, networkId),
-				isNull(apiTokens.revokedAt)
-			)
+			and(eq(apiTokens.tokenHash, tokenHash), eq(apiTokens.networkId, networkId), isNull(apiTokens.revokedAt))
 		);
 	return row ?? null;
 }
@@ -101,7 +99,9 @@ export async function findPublicOrganisations(networkId: string, query: Organisa
 
 /** The actor's own account and organisations in the actor's network. */
 export async function findMe(actor: Actor & { userId: string }) {
-	const ownOrganisations = await (await db())
+	const ownOrganisations = await (
+		await db()
+	)
 		.select({
 			id: organisations.id,
 			name: organisations.name,

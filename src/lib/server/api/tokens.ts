@@ -25,10 +25,7 @@ export function isWellFormedToken(token: string): boolean {
 	return tokenPattern.test(token);
 }
 
-export type BearerCredential =
-	| { kind: 'none' }
-	| { kind: 'malformed' }
-	| { kind: 'token'; token: string };
+export type BearerCredential = { kind: 'none' } | { kind: 'malformed' } | { kind: 'token'; token: string };
 
 /**
  * Reads `Authorization: Bearer <token>`. No header means anonymous; any other scheme, or a
