@@ -5,6 +5,7 @@ import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { createHash } from 'node:crypto';
 import { config } from '../config.ts';
+import { logger } from '../logger.ts';
 import type { Database } from '../db/index.ts';
 import * as schema from '../db/schema/index.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, isCommonPassword } from './password-policy.ts';
@@ -17,10 +18,18 @@ export type RequestContext = {
 	locale: 'de' | 'en';
 };
 
+type CookieOptions = Record<string, unknown> & { secure?: boolean };
+
+/** The part of SvelteKit's RequestEvent that carries cookies set by auth calls to the browser. */
+export type CookieEvent = {
+	url?: URL;
+	cookies: { set: (name: string, value: string, options: CookieOptions & { path: string }) => void };
+};
+
 type Options = {
 	db: Database;
 	/** Inside SvelteKit: getRequestEvent, so cookies set by auth calls in form actions reach the browser. */
-	getRequestEvent?: () => { cookies: { set: (...args: never[]) => void } } | undefined;
+	getRequestEvent?: () => CookieEvent | null | undefined;
 	/** Where mail links point and which network sends them; falls back to ORIGIN and the default network. */
 	requestContext: () => Promise<RequestContext>;
 };
@@ -44,6 +53,15 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 		baseURL: ORIGIN,
 		basePath: '/api/auth',
 		secret: authSecret(),
+		// Warnings such as "user not found" are routine here (the audit log records sign-ins); only
+		// errors go to our log, as structured lines without the arguments (which may hold addresses).
+		logger: {
+			level: 'error',
+			log: (level, message, ...args) => {
+				const err = args.find((arg) => arg instanceof Error);
+				logger[level === 'debug' ? 'debug' : level]({ source: 'better-auth', err }, message);
+			}
+		},
 		trustedOrigins: async (request) => (request ? [new URL(request.url).origin] : [ORIGIN]),
 		database: drizzleAdapter(db, {
 			provider: 'pg',
@@ -60,18 +78,8 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 				locale: { type: 'string', required: false, defaultValue: 'de', input: true },
 				notificationEmail: { type: 'string', required: false, input: false }
 			},
-			changeEmail: {
-				enabled: true,
-				sendChangeEmailVerification: async ({ user, newEmail, token }) => {
-					const context = await requestContext();
-					await sendAccountMail('change-email', {
-						context,
-						to: newEmail,
-						name: user.name,
-						link: `${context.origin}/verify-email?token=${encodeURIComponent(token)}`
-					});
-				}
-			}
+			// A verified user's new address gets a link (a change-email token) and changes once it is opened.
+			changeEmail: { enabled: true }
 		},
 		emailAndPassword: {
 			enabled: true,
@@ -81,7 +89,7 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 			revokeSessionsOnPasswordReset: true,
 			resetPasswordTokenExpiresIn: 60 * 60,
 			sendResetPassword: async ({ user, token }) => {
-				const context = await requestContext();
+				const context = withUserLocale(await requestContext(), user);
 				await sendAccountMail('password-reset', {
 					context,
 					to: user.email,
@@ -92,12 +100,14 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 		},
 		emailVerification: {
 			sendOnSignUp: true,
-			sendOnSignIn: true,
+			// The sign-in page offers an explicit (rate-limited) "send the link again" instead.
+			sendOnSignIn: false,
 			autoSignInAfterVerification: false,
 			expiresIn: 24 * 60 * 60,
 			sendVerificationEmail: async ({ user, token }) => {
-				const context = await requestContext();
-				await sendAccountMail('verify-email', {
+				const context = withUserLocale(await requestContext(), user);
+				// better-auth sends the link for a new address through this callback too.
+				await sendAccountMail(isChangeEmailToken(token) ? 'change-email' : 'verify-email', {
 					context,
 					to: user.email,
 					name: user.name,
@@ -120,24 +130,63 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 		hooks: {
 			// Defence in depth: the form actions check this first, with a friendlier message.
 			before: createAuthMiddleware(async (ctx) => {
-				const body = (ctx.body ?? {}) as { password?: unknown; newPassword?: unknown };
-				for (const value of [body.password, body.newPassword]) {
-					if (typeof value === 'string' && ctx.path !== '/sign-in/email') assertPasswordNotCommon(value);
-				}
+				const field = newPasswordField[ctx.path];
+				const value = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : undefined;
+				if (typeof value === 'string') assertPasswordNotCommon(value);
 			})
 		},
 		plugins: [
 			twoFactor({ issuer: 'Knotenpunkt' }),
-			...(getRequestEvent ? [sveltekitCookies(getRequestEvent as never)] : [])
+			...(getRequestEvent ? [sveltekitCookies(secureOverHttps(getRequestEvent) as never)] : [])
 		]
 	});
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 
+/** Where better-auth takes a *new* password (the current one is never checked against the list). */
+const newPasswordField: Record<string, string> = {
+	'/sign-up/email': 'password',
+	'/change-password': 'newPassword',
+	'/reset-password': 'newPassword'
+};
+
+/**
+ * better-auth decides the Secure flag once, from ORIGIN. A request that reached us over https
+ * (directly or through a proxy that says so in X-Forwarded-Proto, which server/index.ts
+ * normalises) gets Secure cookies even when ORIGIN was left at its http default.
+ */
+function secureOverHttps(getRequestEvent: () => CookieEvent | null | undefined) {
+	return () => {
+		const event = getRequestEvent();
+		if (!event) return undefined;
+		const https = event.url?.protocol === 'https:';
+		return {
+			cookies: {
+				set: (name: string, value: string, options: CookieOptions & { path: string }) =>
+					event.cookies.set(name, value, { ...options, secure: options.secure === true || https })
+			}
+		};
+	};
+}
+
+function withUserLocale(context: RequestContext, user: { locale?: unknown }): RequestContext {
+	return user.locale === 'de' || user.locale === 'en' ? { ...context, locale: user.locale } : context;
+}
+
+/** better-auth's change-email tokens carry the new address as `updateTo` (a JWT it signed itself). */
+function isChangeEmailToken(token: string) {
+	try {
+		const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+		return typeof payload?.updateTo === 'string';
+	} catch {
+		return false;
+	}
+}
+
 /** Common-password check applied where better-auth takes a new password. */
 export function assertPasswordNotCommon(password: string) {
 	if (isCommonPassword(password)) {
-		throw new APIError('BAD_REQUEST', { message: 'PASSWORD_TOO_COMMON' });
+		throw new APIError('BAD_REQUEST', { code: 'PASSWORD_TOO_COMMON', message: 'PASSWORD_TOO_COMMON' });
 	}
 }
