@@ -97,6 +97,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	event.locals.actor = anonymousActor(network.id);
+	// The JSON API authenticates with bearer tokens only (no CSRF exposure); skip the session lookup.
+	if (event.url.pathname.startsWith('/api/')) return resolve(event);
 	const session = await getAuth().api.getSession({ headers: event.request.headers });
 	if (session) {
 		const user = session.user as typeof session.user & { locale?: string; twoFactorEnabled?: boolean };
