@@ -207,8 +207,8 @@ try {
 	);
 	report(`| existing data directory | ${seconds(median(existing))} | ${existing.map(seconds).join(', ')} |`);
 	if (postgres) {
-		report(`| PostgreSQL, new database (migrate + seed demo) | ${seconds(postgres.fresh)} | 1 |`);
-		report(`| PostgreSQL, existing database | ${seconds(postgres.existing)} | 1 |`);
+		report(`| PostgreSQL, new database (migrate + seed demo) | ${seconds(postgres.fresh)} | one sample |`);
+		report(`| PostgreSQL, existing database | ${seconds(postgres.existing)} | one sample |`);
 	}
 	report();
 	report('| home page `/` | req/s | p50 | p95 | vs. bare node:http |');
