@@ -7,7 +7,17 @@ import { inject } from 'vitest';
 import { E2E_BUILD_DIR } from './build.ts';
 import { node24, projectRoot } from './node.ts';
 
-export { launchBrowser, newPage, signIn } from './browser.ts';
+export {
+	DEMO_PASSWORD,
+	isSignedIn,
+	launchBrowser,
+	linkIn,
+	mainNavigation,
+	newPage,
+	readMailInOutbox,
+	signIn,
+	submitForm
+} from './browser.ts';
 
 export type StartOptions = {
 	/** Run against PostgreSQL instead of a fresh PGlite data directory. */

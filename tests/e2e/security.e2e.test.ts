@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, startApp, type App } from './harness.ts';
+import { DEMO_PASSWORD, launchBrowser, newPage, startApp, type App } from './harness.ts';
 
 let app: App;
 let browser: Browser;
@@ -96,5 +96,38 @@ describe('form posts', () => {
 		});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('set-cookie')).toContain('kp_locale=en');
+	});
+});
+
+/** Signs in with a plain form post, as a browser without JavaScript would, and returns the cookies set. */
+async function signInByForm(origin: string, headers: Record<string, string> = {}) {
+	const response = await fetch(`${app.baseUrl}/sign-in?/signIn`, {
+		method: 'POST',
+		headers: { ...formHeaders, origin, ...headers },
+		body: new URLSearchParams({ email: 'board@demo.example', password: DEMO_PASSWORD }),
+		redirect: 'manual'
+	});
+	expect(response.status).toBe(303);
+	const session = response.headers
+		.getSetCookie()
+		.find((cookie) => /session_token=/.test(cookie.split(';')[0]!));
+	expect(session, 'a session cookie').toBeDefined();
+	return session!.split(';').map((part) => part.trim().toLowerCase());
+}
+
+describe('session cookies', () => {
+	it('are HttpOnly and SameSite=Lax, and not Secure on plain http (the browser would drop them)', async () => {
+		const attributes = await signInByForm(app.baseUrl);
+		expect(attributes).toContain('httponly');
+		expect(attributes).toContain('samesite=lax');
+		expect(attributes).not.toContain('secure');
+	});
+
+	it('are Secure behind a proxy that reports https', async () => {
+		const httpsOrigin = app.baseUrl.replace('http://', 'https://');
+		const attributes = await signInByForm(httpsOrigin, { 'x-forwarded-proto': 'https' });
+		expect(attributes).toContain('secure');
+		expect(attributes).toContain('httponly');
+		expect(attributes).toContain('samesite=lax');
 	});
 });
