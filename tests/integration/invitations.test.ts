@@ -82,7 +82,10 @@ describe('createInvitation', () => {
 		expect(JSON.stringify(stored)).not.toContain(token);
 		expect(stored!.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
 
-		const mails = await db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'ines.new@example.test'));
+		const mails = await db
+			.select()
+			.from(mailMessages)
+			.where(eq(mailMessages.toAddress, 'ines.new@example.test'));
 		expect(mails).toHaveLength(1);
 		expect(mails[0]!.kind).toBe('invitation');
 		expect(mails[0]!.status).toBe('outbox');
@@ -107,7 +110,10 @@ describe('createInvitation', () => {
 			origin,
 			locale: 'de'
 		});
-		const [mail] = await db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'board-cli@example.test'));
+		const [mail] = await db
+			.select()
+			.from(mailMessages)
+			.where(eq(mailMessages.toAddress, 'board-cli@example.test'));
 		expect(mail!.subject).toBe('Einladung zu Automotive Testnetz');
 		expect(mail!.textBody).toContain('Die Geschäftsstelle von Automotive Testnetz');
 		expect(mail!.textBody).toContain('Vorstand');
@@ -116,7 +122,14 @@ describe('createInvitation', () => {
 
 	it('refuses an invitation that offers nothing, and an organisation of another network', async () => {
 		await expect(
-			createInvitation({ networkId, invitedBy: office, email: 'x@example.test', name: '', origin, locale: 'de' })
+			createInvitation({
+				networkId,
+				invitedBy: office,
+				email: 'x@example.test',
+				name: '',
+				origin,
+				locale: 'de'
+			})
 		).rejects.toMatchObject({ code: 'VALIDATION' });
 		const foreignOrganisation = await createOrganisation(db, otherNetworkId);
 		await expect(
@@ -190,7 +203,15 @@ describe('org admins invite colleagues', () => {
 		await addToOrganisation(db, networkId, organisationId, member.id, 'org_member');
 		const actor = await loadActor(networkId, member);
 		await expect(
-			createInvitation({ networkId, invitedBy: actor, email: 'y@invite.test', name: '', organisationId, origin, locale: 'de' })
+			createInvitation({
+				networkId,
+				invitedBy: actor,
+				email: 'y@invite.test',
+				name: '',
+				organisationId,
+				origin,
+				locale: 'de'
+			})
 		).rejects.toMatchObject({ code: 'FORBIDDEN' });
 	});
 });
@@ -226,15 +247,23 @@ describe('accepting an invitation', () => {
 		if (!result.ok) throw new Error('accept failed');
 
 		const [created] = await db.select().from(user).where(eq(user.id, result.userId));
-		expect(created).toMatchObject({ email: 'ines.accept@example.test', name: 'Ines Angenommen', emailVerified: true });
+		expect(created).toMatchObject({
+			email: 'ines.accept@example.test',
+			name: 'Ines Angenommen',
+			emailVerified: true
+		});
 		const [credential] = await db.select().from(account).where(eq(account.userId, result.userId));
 		expect(credential!.providerId).toBe('credential');
-		expect(await verifyPassword({ hash: credential!.password!, password: 'lange-genug-und-selten' })).toBe(true);
+		expect(await verifyPassword({ hash: credential!.password!, password: 'lange-genug-und-selten' })).toBe(
+			true
+		);
 
 		const roles = await db
 			.select({ role: networkRoleAssignments.role })
 			.from(networkRoleAssignments)
-			.where(and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, result.userId)));
+			.where(
+				and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, result.userId))
+			);
 		expect(roles.map((r) => r.role)).toEqual(['member']);
 		const memberships = await db
 			.select()
@@ -270,7 +299,13 @@ describe('accepting an invitation', () => {
 		const token = tokenOf(link);
 		const results = await Promise.all(
 			[1, 2].map((n) =>
-				acceptInvitationWithNewAccount({ networkId, token, name: `Racer ${n}`, password: 'ein-langes-passwort', locale: 'de' })
+				acceptInvitationWithNewAccount({
+					networkId,
+					token,
+					name: `Racer ${n}`,
+					password: 'ein-langes-passwort',
+					locale: 'de'
+				})
 			)
 		);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -298,7 +333,9 @@ describe('accepting an invitation', () => {
 
 	it('refuses a revoked token, and revoking is audited', async () => {
 		const { invitation, link } = await inviteOrgAdmin('revoked@example.test');
-		expect(await revokeInvitation({ actor: office, networkId, invitationId: invitation.id })).toEqual({ ok: true });
+		expect(await revokeInvitation({ actor: office, networkId, invitationId: invitation.id })).toEqual({
+			ok: true
+		});
 		expect(await revokeInvitation({ actor: office, networkId, invitationId: invitation.id })).toEqual({
 			ok: false,
 			reason: 'NOT_PENDING'
@@ -311,7 +348,10 @@ describe('accepting an invitation', () => {
 			locale: 'de'
 		});
 		expect(result).toEqual({ ok: false, reason: 'INVALID' });
-		const actions = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, invitation.id));
+		const actions = await db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.targetId, invitation.id));
 		expect(actions.map((a) => a.action).sort()).toEqual(['invitation.created', 'invitation.revoked']);
 	});
 
@@ -323,7 +363,10 @@ describe('accepting an invitation', () => {
 		expect(tokenOf(resent.link)).not.toBe(tokenOf(link));
 		expect(await findOfferedInvitation(networkId, tokenOf(link))).toBeNull();
 		expect(await findOfferedInvitation(networkId, tokenOf(resent.link))).not.toBeNull();
-		const mails = await db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'resend@example.test'));
+		const mails = await db
+			.select()
+			.from(mailMessages)
+			.where(eq(mailMessages.toAddress, 'resend@example.test'));
 		expect(mails).toHaveLength(2);
 		expect(mails.some((mail) => mail.textBody.includes(resent.link))).toBe(true);
 
@@ -347,9 +390,21 @@ describe('accepting an invitation', () => {
 
 	it('refuses common and short passwords without using up the invitation', async () => {
 		const { link } = await inviteOrgAdmin('weak@example.test');
-		const weak = await acceptInvitationWithNewAccount({ networkId, token: tokenOf(link), name: 'W', password: 'password123', locale: 'de' });
+		const weak = await acceptInvitationWithNewAccount({
+			networkId,
+			token: tokenOf(link),
+			name: 'W',
+			password: 'password123',
+			locale: 'de'
+		});
 		expect(weak).toEqual({ ok: false, reason: 'too_common' });
-		const short = await acceptInvitationWithNewAccount({ networkId, token: tokenOf(link), name: 'W', password: 'kurz', locale: 'de' });
+		const short = await acceptInvitationWithNewAccount({
+			networkId,
+			token: tokenOf(link),
+			name: 'W',
+			password: 'kurz',
+			locale: 'de'
+		});
 		expect(short).toEqual({ ok: false, reason: 'too_short' });
 		expect(await findOfferedInvitation(networkId, tokenOf(link))).not.toBeNull();
 	});
@@ -367,7 +422,13 @@ describe('accepting an invitation', () => {
 		});
 		const token = tokenOf(link);
 		expect((await findOfferedInvitation(networkId, token))!.hasAccount).toBe(true);
-		const duplicate = await acceptInvitationWithNewAccount({ networkId, token, name: 'E', password: 'ein-langes-passwort', locale: 'de' });
+		const duplicate = await acceptInvitationWithNewAccount({
+			networkId,
+			token,
+			name: 'E',
+			password: 'ein-langes-passwort',
+			locale: 'de'
+		});
 		expect(duplicate).toEqual({ ok: false, reason: 'ACCOUNT_EXISTS' });
 
 		const someoneElse = await createUser(db, { email: 'someone@example.test' });
@@ -387,7 +448,9 @@ describe('accepting an invitation', () => {
 		const roles = await db
 			.select({ role: networkRoleAssignments.role })
 			.from(networkRoleAssignments)
-			.where(and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, existing.id)));
+			.where(
+				and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, existing.id))
+			);
 		expect(roles.map((r) => r.role)).toEqual(['board']);
 		expect(await db.select().from(people).where(eq(people.userId, existing.id))).toHaveLength(1);
 		const second = await acceptInvitationAsUser({

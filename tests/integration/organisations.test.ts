@@ -16,7 +16,10 @@ import {
 	listOrganisationPeople,
 	searchOrganisations
 } from '../../src/lib/server/organisations/queries.ts';
-import { changeOrganisationRole, removeFromOrganisation } from '../../src/lib/server/organisations/mutations.ts';
+import {
+	changeOrganisationRole,
+	removeFromOrganisation
+} from '../../src/lib/server/organisations/mutations.ts';
 import { auditLog } from '../../src/lib/server/db/schema/index.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 
@@ -30,10 +33,30 @@ beforeAll(async () => {
 	db = database.db;
 	networkId = (await createNetwork(db)).id;
 	otherNetworkId = (await createNetwork(db)).id;
-	await createOrganisation(db, networkId, { name: 'Fahrwerk Melle GmbH', city: 'Melle', kind: 'member_company', status: 'member' });
-	await createOrganisation(db, networkId, { name: 'Hochschule Osnabrück Testinstitut', city: 'Osnabrück', kind: 'research', status: 'member' });
-	await createOrganisation(db, networkId, { name: 'Wirtschaftsförderung Testkreis', city: 'Steinfurt', kind: 'support_agency', status: 'partner' });
-	await createOrganisation(db, networkId, { name: 'Alte Gießerei Melle KG', city: 'Melle', kind: 'member_company', status: 'former' });
+	await createOrganisation(db, networkId, {
+		name: 'Fahrwerk Melle GmbH',
+		city: 'Melle',
+		kind: 'member_company',
+		status: 'member'
+	});
+	await createOrganisation(db, networkId, {
+		name: 'Hochschule Osnabrück Testinstitut',
+		city: 'Osnabrück',
+		kind: 'research',
+		status: 'member'
+	});
+	await createOrganisation(db, networkId, {
+		name: 'Wirtschaftsförderung Testkreis',
+		city: 'Steinfurt',
+		kind: 'support_agency',
+		status: 'partner'
+	});
+	await createOrganisation(db, networkId, {
+		name: 'Alte Gießerei Melle KG',
+		city: 'Melle',
+		kind: 'member_company',
+		status: 'former'
+	});
 	await createOrganisation(db, otherNetworkId, { name: 'Fahrwerk Fremdnetz GmbH', city: 'Melle' });
 });
 afterAll(() => database.close());
@@ -74,8 +97,18 @@ describe('organisation roles', () => {
 		const office = await loadActor(networkId, officeUser);
 		const colleague = await createUser(db, { name: 'Kai Kollege' });
 		await addToOrganisation(db, networkId, organisation.id, colleague.id, 'org_member');
-		await createPerson(db, networkId, { userId: colleague.id, organisationId: organisation.id, firstName: 'Kai', lastName: 'Kollege' });
-		await createPerson(db, networkId, { organisationId: organisation.id, firstName: 'Nora', lastName: 'Ohnekonto', email: 'nora@example.test' });
+		await createPerson(db, networkId, {
+			userId: colleague.id,
+			organisationId: organisation.id,
+			firstName: 'Kai',
+			lastName: 'Kollege'
+		});
+		await createPerson(db, networkId, {
+			organisationId: organisation.id,
+			firstName: 'Nora',
+			lastName: 'Ohnekonto',
+			email: 'nora@example.test'
+		});
 
 		const people = await listOrganisationPeople(networkId, organisation.id);
 		expect(people.map((p) => `${p.firstName} ${p.lastName}:${p.userId ? 'account' : 'contact'}`)).toEqual([
@@ -84,16 +117,58 @@ describe('organisation roles', () => {
 		]);
 		expect(await listOrganisationPeople(otherNetworkId, organisation.id)).toEqual([]);
 
-		expect(await changeOrganisationRole({ actor: office, networkId, organisationId: organisation.id, userId: colleague.id, role: 'org_admin' })).toEqual({ ok: true, changed: true });
-		expect((await listOrganisationAccounts(networkId, organisation.id)).map((a) => [a.name, a.role])).toEqual([['Kai Kollege', 'org_admin']]);
-		expect(await removeFromOrganisation({ actor: office, networkId, organisationId: organisation.id, userId: colleague.id })).toEqual({ ok: true, changed: true });
+		expect(
+			await changeOrganisationRole({
+				actor: office,
+				networkId,
+				organisationId: organisation.id,
+				userId: colleague.id,
+				role: 'org_admin'
+			})
+		).toEqual({ ok: true, changed: true });
+		expect((await listOrganisationAccounts(networkId, organisation.id)).map((a) => [a.name, a.role])).toEqual(
+			[['Kai Kollege', 'org_admin']]
+		);
+		expect(
+			await removeFromOrganisation({
+				actor: office,
+				networkId,
+				organisationId: organisation.id,
+				userId: colleague.id
+			})
+		).toEqual({ ok: true, changed: true });
 		expect(await listOrganisationAccounts(networkId, organisation.id)).toEqual([]);
-		expect(await removeFromOrganisation({ actor: office, networkId, organisationId: organisation.id, userId: colleague.id })).toEqual({ ok: false, reason: 'NOT_FOUND' });
+		expect(
+			await removeFromOrganisation({
+				actor: office,
+				networkId,
+				organisationId: organisation.id,
+				userId: colleague.id
+			})
+		).toEqual({ ok: false, reason: 'NOT_FOUND' });
 
-		const entries = await db.select().from(auditLog).where(eq(auditLog.targetId, colleague.id)).orderBy(auditLog.createdAt);
+		const entries = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.targetId, colleague.id))
+			.orderBy(auditLog.createdAt);
 		expect(entries.map((e) => [e.action, e.details])).toEqual([
-			['office.organisation_role.changed', { organisationId: organisation.id, before: { organisationRole: 'org_member' }, after: { organisationRole: 'org_admin' } }],
-			['office.organisation_member.removed', { organisationId: organisation.id, before: { organisationRole: 'org_admin' }, after: { organisationRole: null } }]
+			[
+				'office.organisation_role.changed',
+				{
+					organisationId: organisation.id,
+					before: { organisationRole: 'org_member' },
+					after: { organisationRole: 'org_admin' }
+				}
+			],
+			[
+				'office.organisation_member.removed',
+				{
+					organisationId: organisation.id,
+					before: { organisationRole: 'org_admin' },
+					after: { organisationRole: null }
+				}
+			]
 		]);
 	});
 
@@ -105,13 +180,25 @@ describe('organisation roles', () => {
 		await addToOrganisation(db, networkId, organisation.id, colleague.id, 'org_member');
 		const adminActor = await loadActor(networkId, admin);
 		await expect(
-			changeOrganisationRole({ actor: adminActor, networkId, organisationId: organisation.id, userId: colleague.id, role: 'org_admin' })
+			changeOrganisationRole({
+				actor: adminActor,
+				networkId,
+				organisationId: organisation.id,
+				userId: colleague.id,
+				role: 'org_admin'
+			})
 		).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		const foreignOffice = await createUser(db);
 		await grantNetworkRole(db, otherNetworkId, foreignOffice.id, 'office');
 		const foreign = await loadActor(otherNetworkId, foreignOffice);
 		expect(
-			await changeOrganisationRole({ actor: foreign, networkId: otherNetworkId, organisationId: organisation.id, userId: colleague.id, role: 'org_admin' })
+			await changeOrganisationRole({
+				actor: foreign,
+				networkId: otherNetworkId,
+				organisationId: organisation.id,
+				userId: colleague.id,
+				role: 'org_admin'
+			})
 		).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 });

@@ -11,7 +11,11 @@ import {
 } from '../../src/lib/server/testing/factories.ts';
 import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import { findPerson, searchPeople } from '../../src/lib/server/people/queries.ts';
-import { grantNetworkRole as grantRole, revokeNetworkRole, splitName } from '../../src/lib/server/people/mutations.ts';
+import {
+	grantNetworkRole as grantRole,
+	revokeNetworkRole,
+	splitName
+} from '../../src/lib/server/people/mutations.ts';
 import { auditLog, networkRoleAssignments } from '../../src/lib/server/db/schema/index.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 
@@ -39,7 +43,10 @@ describe('searchPeople', () => {
 	beforeAll(async () => {
 		const gear = await createOrganisation(db, networkId, { name: 'Getriebetechnik Wersen GmbH' });
 		const paint = await createOrganisation(db, networkId, { name: 'Lackierwerk Bramsche AG' });
-		const withAccount = await createUser(db, { email: 'sabine.brinkmann@getriebe.test', name: 'Sabine Brinkmann' });
+		const withAccount = await createUser(db, {
+			email: 'sabine.brinkmann@getriebe.test',
+			name: 'Sabine Brinkmann'
+		});
 		await grantNetworkRole(db, networkId, withAccount.id, 'member');
 		await grantNetworkRole(db, networkId, withAccount.id, 'board');
 		await createPerson(db, networkId, {
@@ -48,15 +55,26 @@ describe('searchPeople', () => {
 			organisationId: gear.id,
 			userId: withAccount.id
 		});
-		await createPerson(db, networkId, { firstName: 'Hendrik', lastName: 'Overbeck', organisationId: paint.id, email: 'h.overbeck@lack.test' });
+		await createPerson(db, networkId, {
+			firstName: 'Hendrik',
+			lastName: 'Overbeck',
+			organisationId: paint.id,
+			email: 'h.overbeck@lack.test'
+		});
 		await createPerson(db, networkId, { firstName: 'Jana', lastName: 'Wessels', organisationId: gear.id });
 		// Same name, other network: must never appear.
 		const foreign = await createOrganisation(db, otherNetworkId, { name: 'Getriebetechnik Anderswo' });
-		await createPerson(db, otherNetworkId, { firstName: 'Sabine', lastName: 'Brinkmann', organisationId: foreign.id });
+		await createPerson(db, otherNetworkId, {
+			firstName: 'Sabine',
+			lastName: 'Brinkmann',
+			organisationId: foreign.id
+		});
 	});
 
 	const names = async (filter: Partial<Parameters<typeof searchPeople>[1]>, network = networkId) =>
-		(await searchPeople(network, { page: 1, pageSize: 50, ...filter })).rows.map((r) => `${r.firstName} ${r.lastName}`);
+		(await searchPeople(network, { page: 1, pageSize: 50, ...filter })).rows.map(
+			(r) => `${r.firstName} ${r.lastName}`
+		);
 
 	it('finds by partial name, case-insensitively', async () => {
 		expect(await names({ q: 'brink' })).toEqual(['Sabine Brinkmann']);
@@ -97,7 +115,9 @@ describe('searchPeople', () => {
 		const second = await searchPeople(networkId, { page: 2, pageSize: 2 });
 		expect(first.total).toBe(second.total);
 		expect(first.rows).toHaveLength(2);
-		expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(first.rows.length + second.rows.length);
+		expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(
+			first.rows.length + second.rows.length
+		);
 	});
 
 	it('findPerson answers null for a person of another network', async () => {
@@ -114,7 +134,13 @@ describe('network roles', () => {
 		await createPerson(db, networkId, { userId: target.id });
 		await grantNetworkRole(db, networkId, target.id, 'member');
 
-		const granted = await grantRole({ actor, networkId, userId: target.id, role: 'board', context: { ipAddress: '198.51.100.4', userAgent: 'vitest' } });
+		const granted = await grantRole({
+			actor,
+			networkId,
+			userId: target.id,
+			role: 'board',
+			context: { ipAddress: '198.51.100.4', userAgent: 'vitest' }
+		});
 		expect(granted).toEqual({ ok: true, changed: true, before: ['member'], after: ['board', 'member'] });
 		const repeated = await grantRole({ actor, networkId, userId: target.id, role: 'board' });
 		expect(repeated).toMatchObject({ ok: true, changed: false });
@@ -122,25 +148,54 @@ describe('network roles', () => {
 		const revoked = await revokeNetworkRole({ actor, networkId, userId: target.id, role: 'member' });
 		expect(revoked).toEqual({ ok: true, changed: true, before: ['board', 'member'], after: ['board'] });
 
-		const entries = await db.select().from(auditLog).where(eq(auditLog.targetId, target.id)).orderBy(auditLog.createdAt);
-		expect(entries.map((e) => e.action)).toEqual(['office.network_role.granted', 'office.network_role.revoked']);
-		expect(entries[0]!.details).toEqual({ role: 'board', before: { networkRoles: ['member'] }, after: { networkRoles: ['board', 'member'] } });
+		const entries = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.targetId, target.id))
+			.orderBy(auditLog.createdAt);
+		expect(entries.map((e) => e.action)).toEqual([
+			'office.network_role.granted',
+			'office.network_role.revoked'
+		]);
+		expect(entries[0]!.details).toEqual({
+			role: 'board',
+			before: { networkRoles: ['member'] },
+			after: { networkRoles: ['board', 'member'] }
+		});
 		expect(entries[0]!.actorEmail).toBe('roles-office@example.test');
 		expect(entries[0]!.ipAddress).toBe('198.51.100.4');
 		expect(entries[0]!.userAgent).toBe('vitest');
-		expect(entries[1]!.details).toMatchObject({ before: { networkRoles: ['board', 'member'] }, after: { networkRoles: ['board'] } });
+		expect(entries[1]!.details).toMatchObject({
+			before: { networkRoles: ['board', 'member'] },
+			after: { networkRoles: ['board'] }
+		});
 	});
 
 	it('keeps the last office role of a network, also against its holder', async () => {
 		const network = (await createNetwork(db)).id;
 		const first = await officeActor('first-office@example.test', network);
-		const refused = await revokeNetworkRole({ actor: first.actor, networkId: network, userId: first.user.id, role: 'office' });
+		const refused = await revokeNetworkRole({
+			actor: first.actor,
+			networkId: network,
+			userId: first.user.id,
+			role: 'office'
+		});
 		expect(refused).toEqual({ ok: false, reason: 'LAST_OFFICE' });
 
 		const second = await officeActor('second-office@example.test', network);
-		const allowed = await revokeNetworkRole({ actor: second.actor, networkId: network, userId: first.user.id, role: 'office' });
+		const allowed = await revokeNetworkRole({
+			actor: second.actor,
+			networkId: network,
+			userId: first.user.id,
+			role: 'office'
+		});
 		expect(allowed).toMatchObject({ ok: true, changed: true });
-		const lastOne = await revokeNetworkRole({ actor: second.actor, networkId: network, userId: second.user.id, role: 'office' });
+		const lastOne = await revokeNetworkRole({
+			actor: second.actor,
+			networkId: network,
+			userId: second.user.id,
+			role: 'office'
+		});
 		expect(lastOne).toEqual({ ok: false, reason: 'LAST_OFFICE' });
 		const office = await db
 			.select()
@@ -172,14 +227,21 @@ describe('network roles', () => {
 		const board = await loadActor(networkId, boardUser);
 		const target = await createUser(db);
 		await createPerson(db, networkId, { userId: target.id });
-		await expect(grantRole({ actor: board, networkId, userId: target.id, role: 'office' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(
+			grantRole({ actor: board, networkId, userId: target.id, role: 'office' })
+		).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
 		const foreign = await officeActor('foreign-office@example.test', otherNetworkId);
-		await expect(grantRole({ actor: foreign.actor, networkId, userId: target.id, role: 'office' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(
+			grantRole({ actor: foreign.actor, networkId, userId: target.id, role: 'office' })
+		).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		const { actor } = await officeActor('here-office@example.test');
 		const outsider = await createUser(db);
 		await grantNetworkRole(db, otherNetworkId, outsider.id, 'member');
-		expect(await grantRole({ actor, networkId, userId: outsider.id, role: 'office' })).toEqual({ ok: false, reason: 'NOT_FOUND' });
+		expect(await grantRole({ actor, networkId, userId: outsider.id, role: 'office' })).toEqual({
+			ok: false,
+			reason: 'NOT_FOUND'
+		});
 	});
 });
 
@@ -200,7 +262,9 @@ describe('organisation memberships on the person', () => {
 		await addToOrganisation(db, otherNetworkId, there.id, u.id, 'org_member');
 		await grantNetworkRole(db, otherNetworkId, u.id, 'office');
 		const found = await findPerson(networkId, person.id);
-		expect(found!.memberships).toEqual([{ organisationId: here.id, organisationName: 'Zulieferer Hier GmbH', role: 'org_admin' }]);
+		expect(found!.memberships).toEqual([
+			{ organisationId: here.id, organisationName: 'Zulieferer Hier GmbH', role: 'org_admin' }
+		]);
 		expect(found!.networkRoles).toEqual([]);
 	});
 });

@@ -44,7 +44,12 @@ function inTransaction<T>(tx: DatabaseOrTransaction | undefined, work: (tx: Tran
 }
 
 /** Office and org admins may invite; who may offer what is decided by the policy. */
-function assertMayInvite(actor: Actor, networkId: string, organisationId: string | null, networkRole: NetworkRole | null) {
+function assertMayInvite(
+	actor: Actor,
+	networkId: string,
+	organisationId: string | null,
+	networkRole: NetworkRole | null
+) {
 	if (actor.networkId !== networkId) throw new AppError('FORBIDDEN', 'Actor belongs to another network.');
 	if (organisationId && !can(actor, 'organisation.invite', { networkId, organisationId })) {
 		throw new AppError('FORBIDDEN', 'May not invite into this organisation.');
@@ -56,19 +61,32 @@ function assertMayInvite(actor: Actor, networkId: string, organisationId: string
 
 /** What the mail needs besides the invitation: names, and the invitee's language if known. */
 async function mailFacts(tx: DatabaseOrTransaction, invitation: Invitation, fallbackLocale: Locale) {
-	const [network] = await tx.select({ name: networks.name }).from(networks).where(eq(networks.id, invitation.networkId));
+	const [network] = await tx
+		.select({ name: networks.name })
+		.from(networks)
+		.where(eq(networks.id, invitation.networkId));
 	const [organisation] = invitation.organisationId
 		? await tx
 				.select({ name: organisations.name })
 				.from(organisations)
-				.where(and(eq(organisations.id, invitation.organisationId), eq(organisations.networkId, invitation.networkId)))
+				.where(
+					and(
+						eq(organisations.id, invitation.organisationId),
+						eq(organisations.networkId, invitation.networkId)
+					)
+				)
 		: [];
 	const [existing] = await tx
 		.select({ locale: user.locale })
 		.from(user)
 		.where(sql`lower(${user.email}) = ${invitation.email}`);
-	const locale: Locale = existing?.locale === 'en' || existing?.locale === 'de' ? existing.locale : fallbackLocale;
-	return { networkName: network?.name ?? 'Knotenpunkt', organisationName: organisation?.name ?? null, locale };
+	const locale: Locale =
+		existing?.locale === 'en' || existing?.locale === 'de' ? existing.locale : fallbackLocale;
+	return {
+		networkName: network?.name ?? 'Knotenpunkt',
+		organisationName: organisation?.name ?? null,
+		locale
+	};
 }
 
 /**
@@ -134,7 +152,9 @@ export async function createInvitation(input: CreateInvitationInput, tx?: Databa
 				action: 'invitation.created',
 				targetType: 'invitation',
 				targetId: invitation!.id,
-				details: { after: { email, organisationId, organisationRole, networkRole, expiresAt: invitation!.expiresAt } },
+				details: {
+					after: { email, organisationId, organisationRole, networkRole, expiresAt: invitation!.expiresAt }
+				},
 				context: input.context
 			},
 			t
@@ -144,12 +164,18 @@ export async function createInvitation(input: CreateInvitationInput, tx?: Databa
 }
 
 /** Office manages every invitation; an org admin those into their own organisation. */
-export function mayManageInvitation(actor: Actor, invitation: Pick<Invitation, 'networkId' | 'organisationId' | 'networkRole'>) {
+export function mayManageInvitation(
+	actor: Actor,
+	invitation: Pick<Invitation, 'networkId' | 'organisationId' | 'networkRole'>
+) {
 	if (can(actor, 'office.invitations.manage', { networkId: invitation.networkId })) return true;
 	return (
 		!!invitation.organisationId &&
 		!invitation.networkRole &&
-		can(actor, 'organisation.invite', { networkId: invitation.networkId, organisationId: invitation.organisationId })
+		can(actor, 'organisation.invite', {
+			networkId: invitation.networkId,
+			organisationId: invitation.organisationId
+		})
 	);
 }
 
@@ -161,18 +187,23 @@ async function findManageable(t: DatabaseOrTransaction, input: ManageInput) {
 		.from(invitations)
 		.where(and(eq(invitations.id, input.invitationId), eq(invitations.networkId, input.networkId)));
 	if (!invitation) return null;
-	if (!mayManageInvitation(input.actor, invitation)) throw new AppError('FORBIDDEN', 'May not manage this invitation.');
+	if (!mayManageInvitation(input.actor, invitation))
+		throw new AppError('FORBIDDEN', 'May not manage this invitation.');
 	return invitation;
 }
 
-export async function revokeInvitation(input: ManageInput): Promise<{ ok: true } | { ok: false; reason: 'NOT_FOUND' | 'NOT_PENDING' }> {
+export async function revokeInvitation(
+	input: ManageInput
+): Promise<{ ok: true } | { ok: false; reason: 'NOT_FOUND' | 'NOT_PENDING' }> {
 	return inTransaction(undefined, async (t) => {
 		const invitation = await findManageable(t, input);
 		if (!invitation) return { ok: false, reason: 'NOT_FOUND' } as const;
 		const [revoked] = await t
 			.update(invitations)
 			.set({ revokedAt: new Date() })
-			.where(and(eq(invitations.id, invitation.id), eq(invitations.networkId, input.networkId), pendingCondition()))
+			.where(
+				and(eq(invitations.id, invitation.id), eq(invitations.networkId, input.networkId), pendingCondition())
+			)
 			.returning({ id: invitations.id });
 		if (!revoked) return { ok: false, reason: 'NOT_PENDING' } as const;
 		await recordAudit(
@@ -306,17 +337,19 @@ async function applyInvitation(t: Transaction, invitation: Invitation, userId: s
 			.onConflictDoNothing();
 	}
 	await ensurePersonForUser(
-		{ networkId: invitation.networkId, userId, email: invitation.email, name, organisationId: invitation.organisationId },
+		{
+			networkId: invitation.networkId,
+			userId,
+			email: invitation.email,
+			name,
+			organisationId: invitation.organisationId
+		},
 		t
 	);
 	return granted;
 }
 
-export type AcceptFailure =
-	| 'INVALID'
-	| 'ACCOUNT_EXISTS'
-	| 'WRONG_ACCOUNT'
-	| PasswordProblem;
+export type AcceptFailure = 'INVALID' | 'ACCOUNT_EXISTS' | 'WRONG_ACCOUNT' | PasswordProblem;
 
 export type AcceptResult = { ok: true; userId: string; email: string } | { ok: false; reason: AcceptFailure };
 

@@ -89,7 +89,9 @@ export async function listInvitations(networkId: string, filter: InvitationFilte
 }
 
 export async function countPendingInvitations(networkId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ value: count() })
 		.from(invitations)
 		.where(and(eq(invitations.networkId, networkId), pendingCondition()));
@@ -115,7 +117,10 @@ export type OfferedInvitation = {
  * What a still valid invitation offers. Unknown, expired, used and revoked tokens all answer null:
  * the page says "no longer valid" without telling which.
  */
-export async function findOfferedInvitation(networkId: string, token: string): Promise<OfferedInvitation | null> {
+export async function findOfferedInvitation(
+	networkId: string,
+	token: string
+): Promise<OfferedInvitation | null> {
 	if (!token || token.length > 200) return null;
 	const database = await db();
 	const [row] = await database
@@ -130,7 +135,9 @@ export async function findOfferedInvitation(networkId: string, token: string): P
 			networkRole: invitations.networkRole,
 			inviterName: inviter.name,
 			expiresAt: invitations.expiresAt,
-			accountId: sql<string | null>`(select ${user.id} from ${user} where lower(${user.email}) = lower(${invitations.email}) limit 1)`
+			accountId: sql<
+				string | null
+			>`(select ${user.id} from ${user} where lower(${user.email}) = lower(${invitations.email}) limit 1)`
 		})
 		.from(invitations)
 		.innerJoin(networks, eq(networks.id, invitations.networkId))

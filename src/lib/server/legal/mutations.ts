@@ -35,7 +35,12 @@ export async function saveLegalPage(input: {
 			})
 			.onConflictDoUpdate({
 				target: [legalPages.networkId, legalPages.kind],
-				set: { bodyDe: input.bodyDe, bodyEn: input.bodyEn, updatedBy: input.actor.userId, updatedAt: sql`now()` }
+				set: {
+					bodyDe: input.bodyDe,
+					bodyEn: input.bodyEn,
+					updatedBy: input.actor.userId,
+					updatedAt: sql`now()`
+				}
 			})
 			.returning();
 		await recordAudit(

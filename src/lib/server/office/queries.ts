@@ -1,6 +1,11 @@
 import { and, asc, count, countDistinct, desc, eq, sql } from 'drizzle-orm';
 import { db } from '../db/index.ts';
-import { auditLog, mailMessages, networkRoleAssignments, organisationMemberships } from '../db/schema/index.ts';
+import {
+	auditLog,
+	mailMessages,
+	networkRoleAssignments,
+	organisationMemberships
+} from '../db/schema/index.ts';
 import { countPendingInvitations } from '../invitations/queries.ts';
 import { countMemberOrganisations } from '../organisations/queries.ts';
 import { countPeople } from '../people/queries.ts';
@@ -8,17 +13,17 @@ import { containsPattern, pageOffset } from './search.ts';
 
 /** Accounts of a network: users holding a network role or an organisation membership in it. */
 async function countAccounts(networkId: string) {
-	const [row] = await (await db())
-		.select({ value: countDistinct(sql`user_id`) })
-		.from(
-			sql`(select ${networkRoleAssignments.userId} as user_id from ${networkRoleAssignments} where ${networkRoleAssignments.networkId} = ${networkId}
+	const [row] = await (await db()).select({ value: countDistinct(sql`user_id`) }).from(
+		sql`(select ${networkRoleAssignments.userId} as user_id from ${networkRoleAssignments} where ${networkRoleAssignments.networkId} = ${networkId}
 				union select ${organisationMemberships.userId} from ${organisationMemberships} where ${organisationMemberships.networkId} = ${networkId}) as accounts`
-		);
+	);
 	return Number(row?.value ?? 0);
 }
 
 async function countMails(networkId: string) {
-	const rows = await (await db())
+	const rows = await (
+		await db()
+	)
 		.select({ status: mailMessages.status, value: count() })
 		.from(mailMessages)
 		.where(eq(mailMessages.networkId, networkId))
@@ -35,7 +40,14 @@ export async function loadDashboardCounts(networkId: string) {
 		countPendingInvitations(networkId),
 		countMails(networkId)
 	]);
-	return { memberOrganisations, people, accounts, pendingInvitations, mailsInOutbox: mails.outbox, mailsFailed: mails.failed };
+	return {
+		memberOrganisations,
+		people,
+		accounts,
+		pendingInvitations,
+		mailsInOutbox: mails.outbox,
+		mailsFailed: mails.failed
+	};
 }
 
 export type AuditFilter = { action?: string; actorEmail?: string; page: number; pageSize: number };
@@ -44,7 +56,9 @@ export async function listAuditEntries(networkId: string, filter: AuditFilter) {
 	const where = and(
 		eq(auditLog.networkId, networkId),
 		filter.action ? eq(auditLog.action, filter.action) : undefined,
-		filter.actorEmail ? sql`coalesce(${auditLog.actorEmail}, '') ilike ${containsPattern(filter.actorEmail)}` : undefined
+		filter.actorEmail
+			? sql`coalesce(${auditLog.actorEmail}, '') ilike ${containsPattern(filter.actorEmail)}`
+			: undefined
 	);
 	const database = await db();
 	const [rows, [total]] = await Promise.all([
@@ -62,7 +76,9 @@ export async function listAuditEntries(networkId: string, filter: AuditFilter) {
 
 /** The actions that occur in this network's log, for the filter's choices. */
 export async function listAuditActions(networkId: string) {
-	const rows = await (await db())
+	const rows = await (
+		await db()
+	)
 		.selectDistinct({ action: auditLog.action })
 		.from(auditLog)
 		.where(eq(auditLog.networkId, networkId))

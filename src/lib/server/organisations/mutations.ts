@@ -31,7 +31,9 @@ const membershipOf = (change: MembershipChange) =>
 	);
 
 /** org_admin ⇄ org_member for an existing membership, audited with before and after. */
-export async function changeOrganisationRole(change: MembershipChange & { role: OrganisationRole }): Promise<MembershipResult> {
+export async function changeOrganisationRole(
+	change: MembershipChange & { role: OrganisationRole }
+): Promise<MembershipResult> {
 	assertMayManage(change.actor, change.networkId);
 	return (await db()).transaction(async (t): Promise<MembershipResult> => {
 		const [current] = await t

@@ -37,7 +37,11 @@ export async function searchOrganisations(networkId: string, filter: Organisatio
 			})
 			.from(organisations)
 			.where(where)
-			.orderBy(...(q ? [desc(similarity(q, sql`${organisations.name}`))] : []), asc(organisations.name), asc(organisations.id))
+			.orderBy(
+				...(q ? [desc(similarity(q, sql`${organisations.name}`))] : []),
+				asc(organisations.name),
+				asc(organisations.id)
+			)
 			.limit(filter.pageSize)
 			.offset(pageOffset(filter.page, filter.pageSize)),
 		database.select({ value: count() }).from(organisations).where(where)
@@ -46,7 +50,9 @@ export async function searchOrganisations(networkId: string, filter: Organisatio
 }
 
 export async function findOrganisation(networkId: string, organisationId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select()
 		.from(organisations)
 		.where(and(eq(organisations.networkId, networkId), eq(organisations.id, organisationId)));
@@ -80,11 +86,18 @@ export async function listOrganisationAccounts(networkId: string, organisationId
 			email: user.email,
 			role: organisationMemberships.role,
 			since: organisationMemberships.createdAt,
-			personId: sql<string | null>`(select ${people.id} from ${people} where ${people.networkId} = ${networkId} and ${people.userId} = ${user.id} limit 1)`
+			personId: sql<
+				string | null
+			>`(select ${people.id} from ${people} where ${people.networkId} = ${networkId} and ${people.userId} = ${user.id} limit 1)`
 		})
 		.from(organisationMemberships)
 		.innerJoin(user, eq(user.id, organisationMemberships.userId))
-		.where(and(eq(organisationMemberships.networkId, networkId), eq(organisationMemberships.organisationId, organisationId)))
+		.where(
+			and(
+				eq(organisationMemberships.networkId, networkId),
+				eq(organisationMemberships.organisationId, organisationId)
+			)
+		)
 		.orderBy(asc(organisationMemberships.role), asc(user.name));
 }
 
@@ -98,7 +111,9 @@ export async function listOrganisationOptions(networkId: string) {
 }
 
 export async function countMemberOrganisations(networkId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ value: count() })
 		.from(organisations)
 		.where(and(eq(organisations.networkId, networkId), eq(organisations.status, 'member')));

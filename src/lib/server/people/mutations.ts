@@ -52,7 +52,11 @@ export async function ensurePersonForUser(
 	if (contact) {
 		await t
 			.update(people)
-			.set({ userId: input.userId, organisationId: organisationId ?? contact.organisationId, updatedAt: new Date() })
+			.set({
+				userId: input.userId,
+				organisationId: organisationId ?? contact.organisationId,
+				updatedAt: new Date()
+			})
 			.where(and(eq(people.id, contact.id), eq(people.networkId, input.networkId)));
 		return contact.id;
 	}
@@ -113,7 +117,13 @@ async function userBelongsToNetwork(t: DatabaseOrTransaction, networkId: string,
 	return !!row;
 }
 
-async function auditRoleChange(t: Transaction, change: RoleChange, action: string, before: NetworkRole[], after: NetworkRole[]) {
+async function auditRoleChange(
+	t: Transaction,
+	change: RoleChange,
+	action: string,
+	before: NetworkRole[],
+	after: NetworkRole[]
+) {
 	await recordAudit(
 		{
 			networkId: change.networkId,
@@ -131,7 +141,8 @@ async function auditRoleChange(t: Transaction, change: RoleChange, action: strin
 export async function grantNetworkRole(change: RoleChange): Promise<RoleChangeResult> {
 	assertMayManageRoles(change.actor, change.networkId);
 	return (await db()).transaction(async (t): Promise<RoleChangeResult> => {
-		if (!(await userBelongsToNetwork(t, change.networkId, change.userId))) return { ok: false, reason: 'NOT_FOUND' };
+		if (!(await userBelongsToNetwork(t, change.networkId, change.userId)))
+			return { ok: false, reason: 'NOT_FOUND' };
 		const before = await rolesOf(t, change.networkId, change.userId);
 		const inserted = await t
 			.insert(networkRoleAssignments)
@@ -151,12 +162,18 @@ export async function grantNetworkRole(change: RoleChange): Promise<RoleChangeRe
 export async function revokeNetworkRole(change: RoleChange): Promise<RoleChangeResult> {
 	assertMayManageRoles(change.actor, change.networkId);
 	return (await db()).transaction(async (t): Promise<RoleChangeResult> => {
-		if (!(await userBelongsToNetwork(t, change.networkId, change.userId))) return { ok: false, reason: 'NOT_FOUND' };
+		if (!(await userBelongsToNetwork(t, change.networkId, change.userId)))
+			return { ok: false, reason: 'NOT_FOUND' };
 		if (change.role === 'office') {
 			const office = await t
 				.select({ userId: networkRoleAssignments.userId })
 				.from(networkRoleAssignments)
-				.where(and(eq(networkRoleAssignments.networkId, change.networkId), eq(networkRoleAssignments.role, 'office')))
+				.where(
+					and(
+						eq(networkRoleAssignments.networkId, change.networkId),
+						eq(networkRoleAssignments.role, 'office')
+					)
+				)
 				.for('update');
 			const holdsIt = office.some((row) => row.userId === change.userId);
 			if (holdsIt && office.length <= 1) return { ok: false, reason: 'LAST_OFFICE' };

@@ -1,6 +1,12 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db } from '../db/index.ts';
-import { networkRoleAssignments, organisationMemberships, organisations, people, user } from '../db/schema/index.ts';
+import {
+	networkRoleAssignments,
+	organisationMemberships,
+	organisations,
+	people,
+	user
+} from '../db/schema/index.ts';
 import type { NetworkRole } from '../db/schema/roles.ts';
 import { containsPattern, matchesText, pageOffset, similarity } from '../office/search.ts';
 
@@ -48,12 +54,17 @@ export async function searchPeople(networkId: string, filter: PeopleFilter) {
 				organisationId: people.organisationId,
 				organisationName: organisations.name,
 				userId: people.userId,
-				networkRoles: sql<NetworkRole[]>`coalesce((select array_agg(${networkRoleAssignments.role} order by ${networkRoleAssignments.role})
+				networkRoles: sql<
+					NetworkRole[]
+				>`coalesce((select array_agg(${networkRoleAssignments.role} order by ${networkRoleAssignments.role})
 					from ${networkRoleAssignments}
 					where ${networkRoleAssignments.networkId} = ${networkId} and ${networkRoleAssignments.userId} = ${people.userId}), '{}')`
 			})
 			.from(people)
-			.leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.networkId, networkId)))
+			.leftJoin(
+				organisations,
+				and(eq(organisations.id, people.organisationId), eq(organisations.networkId, networkId))
+			)
 			.leftJoin(user, eq(user.id, people.userId));
 	const [rows, [total]] = await Promise.all([
 		base()
@@ -71,17 +82,24 @@ export async function searchPeople(networkId: string, filter: PeopleFilter) {
 		database
 			.select({ value: count() })
 			.from(people)
-			.leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.networkId, networkId)))
+			.leftJoin(
+				organisations,
+				and(eq(organisations.id, people.organisationId), eq(organisations.networkId, networkId))
+			)
 			.leftJoin(user, eq(user.id, people.userId))
 			.where(where)
 	]);
-	return { rows: rows.map((row) => ({ ...row, networkRoles: parseRoles(row.networkRoles) })), total: total?.value ?? 0 };
+	return {
+		rows: rows.map((row) => ({ ...row, networkRoles: parseRoles(row.networkRoles) })),
+		total: total?.value ?? 0
+	};
 }
 
 /** array_agg comes back as an array from pg and as text ("{a,b}") from some drivers. */
 function parseRoles(value: unknown): NetworkRole[] {
 	if (Array.isArray(value)) return value as NetworkRole[];
-	if (typeof value === 'string') return value.replace(/[{}]/g, '').split(',').filter(Boolean) as NetworkRole[];
+	if (typeof value === 'string')
+		return value.replace(/[{}]/g, '').split(',').filter(Boolean) as NetworkRole[];
 	return [];
 }
 
@@ -102,7 +120,10 @@ export async function findPerson(networkId: string, personId: string) {
 			createdAt: people.createdAt
 		})
 		.from(people)
-		.leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.networkId, networkId)))
+		.leftJoin(
+			organisations,
+			and(eq(organisations.id, people.organisationId), eq(organisations.networkId, networkId))
+		)
 		.where(and(eq(people.networkId, networkId), eq(people.id, personId)));
 	if (!person) return null;
 	if (!person.userId) return { person, account: null, networkRoles: [], memberships: [] };
@@ -122,7 +143,9 @@ export async function findPerson(networkId: string, personId: string) {
 		database
 			.select({ role: networkRoleAssignments.role })
 			.from(networkRoleAssignments)
-			.where(and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, person.userId))),
+			.where(
+				and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, person.userId))
+			),
 		database
 			.select({
 				organisationId: organisationMemberships.organisationId,
@@ -132,9 +155,17 @@ export async function findPerson(networkId: string, personId: string) {
 			.from(organisationMemberships)
 			.innerJoin(
 				organisations,
-				and(eq(organisations.id, organisationMemberships.organisationId), eq(organisations.networkId, networkId))
+				and(
+					eq(organisations.id, organisationMemberships.organisationId),
+					eq(organisations.networkId, networkId)
+				)
 			)
-			.where(and(eq(organisationMemberships.networkId, networkId), eq(organisationMemberships.userId, person.userId)))
+			.where(
+				and(
+					eq(organisationMemberships.networkId, networkId),
+					eq(organisationMemberships.userId, person.userId)
+				)
+			)
 			.orderBy(asc(organisations.name))
 	]);
 	return {
@@ -146,6 +177,11 @@ export async function findPerson(networkId: string, personId: string) {
 }
 
 export async function countPeople(networkId: string) {
-	const [row] = await (await db()).select({ value: count() }).from(people).where(eq(people.networkId, networkId));
+	const [row] = await (
+		await db()
+	)
+		.select({ value: count() })
+		.from(people)
+		.where(eq(people.networkId, networkId));
 	return row?.value ?? 0;
 }
