@@ -91,14 +91,26 @@ describe('jobs across restarts', () => {
 		const port = await freePort();
 		useSmtp(`smtp://127.0.0.1:${port}`);
 		await startJobs(handle, testJobSettings);
-		const retried = await queueMail({ networkId, to: 'retry@example.test', subject: 'Nach dem Neustart', text: 'B', kind: 'test' });
+		const retried = await queueMail({
+			networkId,
+			to: 'retry@example.test',
+			subject: 'Nach dem Neustart',
+			text: 'B',
+			kind: 'test'
+		});
 		await waitFor(
 			() => readMail(retried),
 			(mail) => mail?.status === 'queued' && mail.attempts === 1,
 			'the first attempt against the missing server never failed'
 		);
 		await stopJobs();
-		const waiting = await queueMail({ networkId, to: 'waiting@example.test', subject: 'Ohne Runner', text: 'A', kind: 'test' });
+		const waiting = await queueMail({
+			networkId,
+			to: 'waiting@example.test',
+			subject: 'Ohne Runner',
+			text: 'A',
+			kind: 'test'
+		});
 
 		await restartDatabase();
 		expect(await jobStates(retried)).toEqual(['retry']);
@@ -109,7 +121,11 @@ describe('jobs across restarts', () => {
 		servers.push(smtp);
 		await startJobs(handle, testJobSettings);
 		for (const mailId of [retried, waiting]) {
-			await waitFor(() => readMail(mailId), (mail) => mail?.status === 'sent', `mail ${mailId} was not sent`);
+			await waitFor(
+				() => readMail(mailId),
+				(mail) => mail?.status === 'sent',
+				`mail ${mailId} was not sent`
+			);
 		}
 		expect(await readMail(retried)).toMatchObject({ attempts: 2 });
 		expect(await readMail(waiting)).toMatchObject({ attempts: 1 });
@@ -123,8 +139,18 @@ describe('jobs across restarts', () => {
 		servers.push(hanging);
 		useSmtp(hanging.url);
 		await startJobs(handle, testJobSettings);
-		const mailId = await queueMail({ networkId, to: 'stuck@example.test', subject: 'Hängt', text: 'C', kind: 'test' });
-		await waitFor(() => readMail(mailId), (mail) => mail?.status === 'sending', 'the delivery never started');
+		const mailId = await queueMail({
+			networkId,
+			to: 'stuck@example.test',
+			subject: 'Hängt',
+			text: 'C',
+			kind: 'test'
+		});
+		await waitFor(
+			() => readMail(mailId),
+			(mail) => mail?.status === 'sending',
+			'the delivery never started'
+		);
 
 		// Must come back although the SMTP server never answers; the job goes back to the queue.
 		await stopJobs();
@@ -136,7 +162,11 @@ describe('jobs across restarts', () => {
 		servers.push(smtp);
 		useSmtp(smtp.url);
 		await startJobs(handle, testJobSettings);
-		await waitFor(() => readMail(mailId), (mail) => mail?.status === 'sent', 'the interrupted mail was not sent');
+		await waitFor(
+			() => readMail(mailId),
+			(mail) => mail?.status === 'sent',
+			'the interrupted mail was not sent'
+		);
 		expect(await readMail(mailId)).toMatchObject({ attempts: 2 });
 		expect(smtp.receivedFor('stuck@example.test')).toHaveLength(1);
 		expect(hanging.received).toHaveLength(0);

@@ -45,7 +45,11 @@ async function jobsFor(mailId: string) {
 	return result.rows;
 }
 const waitForStatus = (mailId: string, status: string) =>
-	waitFor(() => getMail(networkId, mailId), (mail) => mail?.status === status, `mail ${mailId} never became ${status}`);
+	waitFor(
+		() => getMail(networkId, mailId),
+		(mail) => mail?.status === status,
+		`mail ${mailId} never became ${status}`
+	);
 
 describe('mail delivery over SMTP', () => {
 	it('sends a queued mail with the configured sender and credentials, and records it as sent', async () => {
@@ -65,7 +69,10 @@ describe('mail delivery over SMTP', () => {
 		const { parsed } = delivered[0]!;
 		expect(parsed.subject).toBe('Willkommen im Netzwerk – Größe zählt');
 		expect(parsed.text?.trim()).toBe('Hallo Anna,\n\nÄrger mit Umlauten? Nicht hier.');
-		expect(parsed.from?.value[0]).toMatchObject({ address: 'noreply@knotenpunkt.test', name: 'Knotenpunkt Test' });
+		expect(parsed.from?.value[0]).toMatchObject({
+			address: 'noreply@knotenpunkt.test',
+			name: 'Knotenpunkt Test'
+		});
 		expect(parsed.messageId).toBe(`<${mailId}@knotenpunkt.test>`);
 		expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
 		expect(parsed.html).toBe(false);

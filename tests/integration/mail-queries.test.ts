@@ -35,12 +35,42 @@ beforeAll(async () => {
 	database = await useFreshDatabase();
 	ours = (await createNetwork(database.db)).id;
 	theirs = (await createNetwork(database.db)).id;
-	await insertMail(ours, 'oldest', { to: 'erika@firma.test', subject: 'Einladung Expertenkreis', status: 'sent', minutesAgo: 50 });
-	await insertMail(ours, 'failed', { to: 'max@firma.test', subject: 'Passwort zurücksetzen', status: 'failed', minutesAgo: 40 });
-	await insertMail(ours, 'outbox', { to: 'lena@werk.test', subject: 'E-Mail bestätigen', status: 'outbox', minutesAgo: 30 });
-	await insertMail(ours, 'percent', { to: 'jan@werk.test', subject: '100% Rabatt', status: 'queued', minutesAgo: 20 });
-	await insertMail(ours, 'newest', { to: 'ida@firma.test', subject: 'Einladung Vorstand', status: 'outbox', minutesAgo: 10 });
-	await insertMail(theirs, 'foreign', { to: 'erika@firma.test', subject: 'Einladung fremd', status: 'failed', minutesAgo: 5 });
+	await insertMail(ours, 'oldest', {
+		to: 'erika@firma.test',
+		subject: 'Einladung Expertenkreis',
+		status: 'sent',
+		minutesAgo: 50
+	});
+	await insertMail(ours, 'failed', {
+		to: 'max@firma.test',
+		subject: 'Passwort zurücksetzen',
+		status: 'failed',
+		minutesAgo: 40
+	});
+	await insertMail(ours, 'outbox', {
+		to: 'lena@werk.test',
+		subject: 'E-Mail bestätigen',
+		status: 'outbox',
+		minutesAgo: 30
+	});
+	await insertMail(ours, 'percent', {
+		to: 'jan@werk.test',
+		subject: '100% Rabatt',
+		status: 'queued',
+		minutesAgo: 20
+	});
+	await insertMail(ours, 'newest', {
+		to: 'ida@firma.test',
+		subject: 'Einladung Vorstand',
+		status: 'outbox',
+		minutesAgo: 10
+	});
+	await insertMail(theirs, 'foreign', {
+		to: 'erika@firma.test',
+		subject: 'Einladung fremd',
+		status: 'failed',
+		minutesAgo: 5
+	});
 });
 
 afterAll(() => database?.close());

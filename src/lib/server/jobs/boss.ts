@@ -84,8 +84,7 @@ export async function createJobRunner(
 			const db = tx ? fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) : undefined;
 			return boss.send(name, data, db ? { ...sendOptions, db } : sendOptions);
 		},
-		stop: () =>
-			(stopping ??= boss.stop({ graceful: true, timeout: settings.stopTimeoutMs, close: true }))
+		stop: () => (stopping ??= boss.stop({ graceful: true, timeout: settings.stopTimeoutMs, close: true }))
 	};
 	try {
 		await registerMailJobs(runner);
