@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/database.ts';
 import { freePort, startSmtpServer, testJobSettings, waitFor, type TestSmtpServer } from '../helpers/mail.ts';
 import { config, parseConfig, setConfigForTests, type Config } from '../../src/lib/server/config.ts';
@@ -13,6 +13,7 @@ import { createNetwork } from '../../src/lib/server/testing/factories.ts';
 import { startJobs, stopJobs } from '../../src/lib/server/jobs/boss.ts';
 import { MAIL_JOB, queueMail } from '../../src/lib/server/mail/queue.ts';
 import { getMail } from '../../src/lib/server/mail/queries.ts';
+import { retryMail } from '../../src/lib/server/mail/mutations.ts';
 
 /**
  * A restart for real: the runner stops, the database is closed and opened again from disk (a
@@ -78,8 +79,9 @@ beforeAll(async () => {
 	networkId = (await createNetwork(handle.db)).id;
 });
 
+afterEach(() => stopJobs());
+
 afterAll(async () => {
-	await stopJobs();
 	await Promise.all(servers.map((server) => server.close()));
 	setConfigForTests(originalConfig);
 	await closeDatabase();
@@ -134,7 +136,6 @@ describe('jobs across restarts', () => {
 		expect(await readMail(waiting)).toMatchObject({ attempts: 1 });
 		expect(smtp.receivedFor('retry@example.test')).toHaveLength(1);
 		expect(smtp.receivedFor('waiting@example.test')).toHaveLength(1);
-		await stopJobs();
 	});
 
 	it('stops while a delivery hangs, and delivers that mail once after the restart', async () => {
@@ -173,5 +174,49 @@ describe('jobs across restarts', () => {
 		expect(await readMail(mailId)).toMatchObject({ attempts: 2 });
 		expect(smtp.receivedFor('stuck@example.test')).toHaveLength(1);
 		expect(hanging.received).toHaveLength(0);
+	});
+
+	it('marks a mail failed when its last attempt is cut off, so the office can send it again', async () => {
+		const hanging = await startSmtpServer({ hangOnData: true });
+		servers.push(hanging);
+		useSmtp(hanging.url);
+		const lastChance = { ...testJobSettings, mail: { ...testJobSettings.mail, retryLimit: 0 } };
+		await startJobs(handle, lastChance);
+		const mailId = await queueMail({
+			networkId,
+			to: 'cut-off@example.test',
+			subject: 'Abgebrochen',
+			text: 'D',
+			kind: 'test'
+		});
+		await waitFor(
+			() => readMail(mailId),
+			(mail) => mail?.status === 'sending',
+			'the delivery never started'
+		);
+		await stopJobs();
+		expect(await jobStates(mailId)).toEqual(['failed']);
+
+		// The hanging attempt is still waiting; the dead-letter worker must not wait for it.
+		await startJobs(handle, lastChance);
+		const failed = await waitFor(
+			() => readMail(mailId),
+			(mail) => mail?.status === 'failed',
+			'the cut-off mail was never marked failed'
+		);
+		expect(failed).toMatchObject({ attempts: 1, sentAt: null });
+		expect(failed!.lastError).toMatch(/interrupted/);
+
+		await hanging.close();
+		const smtp = await startSmtpServer();
+		servers.push(smtp);
+		useSmtp(smtp.url);
+		expect(await retryMail(networkId, mailId)).toEqual({ ok: true });
+		await waitFor(
+			() => readMail(mailId),
+			(mail) => mail?.status === 'sent',
+			'the mail sent again was not delivered'
+		);
+		expect(smtp.receivedFor('cut-off@example.test')).toHaveLength(1);
 	});
 });
