@@ -63,7 +63,7 @@ type VitestJson = {
 	numTodoTests: number;
 	numTotalTestSuites: number;
 	numFailedTestSuites: number;
-	testResults: { name: string; status: string; message?: string }[];
+	testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 };
 
 async function runVitest(
@@ -87,10 +87,15 @@ async function runVitest(
 		result.failed = json.numFailedTests;
 		result.skipped = json.numPendingTests + json.numTodoTests;
 		result.files = json.testResults.length;
-		const brokenFiles = json.testResults.filter((file) => file.status === 'failed').length;
-		if (code !== 0 && result.failed === 0) {
-			result.problem = `vitest exited with code ${code}${brokenFiles ? ` (${brokenFiles} test files failed to run)` : ''}`;
+		// A file whose setup failed fails none of its tests (they are skipped): count it as one failure.
+		const brokenFiles = json.testResults.filter(
+			(file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')
+		);
+		result.failed += brokenFiles.length;
+		for (const file of brokenFiles) {
+			console.log(`Failed to run: ${path.relative(root, file.name)}: ${(file.message ?? '').split('\n')[0]}`);
 		}
+		if (code !== 0 && result.failed === 0) result.problem = `vitest exited with code ${code}`;
 	} else {
 		result.problem = `vitest exited with code ${code} and wrote no report`;
 	}
