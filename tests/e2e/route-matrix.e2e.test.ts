@@ -61,15 +61,18 @@ const matrix: Record<string, Entry> = {
 	'/invitation': { path: () => '/invitation?token=not-a-valid-token', get: all('ok') },
 
 	'/(auth)/sign-in': { path: () => '/sign-in', get: anonymousOnly },
-	'/(auth)/sign-in/two-factor': { path: () => '/sign-in/two-factor', get: all('away') },
+	// Only reachable between password and second factor; otherwise back to sign-in (or home).
+	'/(auth)/sign-in/two-factor': { path: () => '/sign-in/two-factor', get: { ...all('away'), anonymous: 'sign-in' } },
 	'/(auth)/sign-up': { path: () => '/sign-up', get: anonymousOnly },
 	'/(auth)/forgot-password': { path: () => '/forgot-password', get: all('ok') },
 	'/(auth)/reset-password': { path: () => '/reset-password?token=nope', get: all('ok') },
 	'/(auth)/verify-email': { path: () => '/verify-email?token=nope', get: all('ok') },
-	'/(auth)/sign-out': { postOnly: true },
+	// GET shows a button (a link never signs anyone out); POST signs out.
+	'/(auth)/sign-out': { path: () => '/sign-out', get: { ...all('ok'), anonymous: 'away' } },
 
 	'/(account)/account': { path: () => '/account', get: signedInOnly },
 	'/(account)/account/security': { path: () => '/account/security', get: signedInOnly },
+	'/(account)/account/sessions': { path: () => '/account/sessions', get: signedInOnly },
 
 	'/(members)/members': { path: () => '/members', get: inNetwork },
 	'/(members)/organisations/[id]/team': {
@@ -97,8 +100,14 @@ const matrix: Record<string, Entry> = {
 		path: (ids) => `/office/people/${ids.memberPerson}`,
 		get: officeAndBoard,
 		foreign: [
-			{ path: () => `/office/people/${unknownId}`, get: { ...officeAndBoard, board: 'not-found', office: 'not-found' } },
-			{ path: () => '/office/people/not-a-uuid', get: { ...officeAndBoard, board: 'not-found', office: 'not-found' } }
+			{
+				path: () => `/office/people/${unknownId}`,
+				get: { ...officeAndBoard, board: 'not-found', office: 'not-found' }
+			},
+			{
+				path: () => '/office/people/not-a-uuid',
+				get: { ...officeAndBoard, board: 'not-found', office: 'not-found' }
+			}
 		]
 	},
 	'/(office)/office/organisations': { path: () => '/office/organisations', get: officeAndBoard },
@@ -133,7 +142,9 @@ const matrix: Record<string, Entry> = {
 /** Route ids as SvelteKit forms them: every folder with a page, a page server or an endpoint. */
 function routeIds(directory = path.join(projectRoot, 'src/routes'), id = ''): string[] {
 	const names = readdirSync(directory);
-	const found = names.some((name) => /^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(name)) ? [id || '/'] : [];
+	const found = names.some((name) => /^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(name))
+		? [id || '/']
+		: [];
 	for (const name of names) {
 		const child = path.join(directory, name);
 		if (statSync(child).isDirectory()) found.push(...routeIds(child, `${id}/${name}`));
@@ -144,8 +155,14 @@ function routeIds(directory = path.join(projectRoot, 'src/routes'), id = ''): st
 describe('route × role matrix: coverage', () => {
 	it('has an entry for every route, and no entry for a route that does not exist', () => {
 		const routes = routeIds().sort();
-		expect(routes.filter((route) => !(route in matrix)), 'routes without an entry').toEqual([]);
-		expect(Object.keys(matrix).filter((route) => !routes.includes(route)), 'entries without a route').toEqual([]);
+		expect(
+			routes.filter((route) => !(route in matrix)),
+			'routes without an entry'
+		).toEqual([]);
+		expect(
+			Object.keys(matrix).filter((route) => !routes.includes(route)),
+			'entries without a route'
+		).toEqual([]);
 	});
 });
 
@@ -166,7 +183,11 @@ async function signIn(email: string): Promise<string> {
 	const response = await fetch(`${app.baseUrl}/sign-in`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl, accept: 'text/html' },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: app.baseUrl,
+			accept: 'text/html'
+		},
 		body: new URLSearchParams({ email, password: 'knotenpunkt-demo' })
 	});
 	const cookie = response.headers
@@ -193,7 +214,11 @@ async function lookUpIds(): Promise<Ids> {
 	return {
 		memberOrganisation: await firstId('member', '/members', '/organisations/'),
 		leadOrganisation: await firstId('lead', '/members', '/organisations/'),
-		memberPerson: await firstId('office', `/office/people?q=${encodeURIComponent('member@demo.example')}`, '/office/people/'),
+		memberPerson: await firstId(
+			'office',
+			`/office/people?q=${encodeURIComponent('member@demo.example')}`,
+			'/office/people/'
+		),
 		mail: await firstId('office', '/office/outbox', '/office/outbox/')
 	};
 }

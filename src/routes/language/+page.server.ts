@@ -1,9 +1,12 @@
 import { redirect } from '@sveltejs/kit';
+import { authorize } from '#lib/server/guard.ts';
 import { setUserLocale } from '#lib/server/account/mutations.ts';
 
 /** Switching the language works without JavaScript: a form post that sets the cookie. */
 export const actions = {
-	default: async ({ request, cookies, locals, url }) => {
+	default: async (event) => {
+		authorize(event, 'public.view');
+		const { request, cookies, locals, url } = event;
 		const form = await request.formData();
 		const locale = form.get('locale') === 'en' ? 'en' : 'de';
 		cookies.set('kp_locale', locale, {
