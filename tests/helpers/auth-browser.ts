@@ -29,7 +29,8 @@ export class TestBrowser {
 			set: (name, value, options) => {
 				this.written.push({ name, value, options });
 				const expired =
-					options.maxAge === 0 || (options.expires instanceof Date && options.expires.getTime() <= Date.now());
+					options.maxAge === 0 ||
+					(options.expires instanceof Date && options.expires.getTime() <= Date.now());
 				if (expired || value === '') this.jar.delete(name);
 				else this.jar.set(name, value);
 			}
@@ -39,7 +40,10 @@ export class TestBrowser {
 	headers(): Headers {
 		const headers = new Headers({ 'user-agent': this.userAgent, 'x-forwarded-for': this.ipAddress });
 		if (this.jar.size > 0) {
-			headers.set('cookie', [...this.jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; '));
+			headers.set(
+				'cookie',
+				[...this.jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ')
+			);
 		}
 		return headers;
 	}

@@ -30,8 +30,16 @@ afterAll(() => database.close());
 async function signedInTwice(email: string) {
 	const account = await createUser(database.db, { email, password });
 	const owner = { userId: account.id, email: account.email };
-	const laptop = new TestBrowser({ ipAddress: '192.0.2.70', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36' });
-	const phone = new TestBrowser({ ipAddress: '192.0.2.71', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1' });
+	const laptop = new TestBrowser({
+		ipAddress: '192.0.2.70',
+		userAgent:
+			'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
+	});
+	const phone = new TestBrowser({
+		ipAddress: '192.0.2.71',
+		userAgent:
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1'
+	});
 	await signIn(testAuth.callFrom(laptop), { email, password });
 	await signIn(testAuth.callFrom(phone), { email, password });
 	return { account, owner, laptop, phone };
@@ -48,18 +56,26 @@ describe('changing the password', () => {
 		});
 		expect(result).toEqual({ ok: false, reason: 'wrong_password' });
 		const fresh = new TestBrowser({ ipAddress: '192.0.2.72' });
-		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password })).toMatchObject({ ok: true });
+		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password })).toMatchObject({
+			ok: true
+		});
 	});
 
 	it('changes it, keeps this browser signed in, ends the other sessions, and is audited', async () => {
 		const { owner, laptop, phone } = await signedInTwice('mara@example.test');
 		const newPassword = 'Frischer-Wind-vom-Meer-6';
-		expect(await changePassword(testAuth.callFrom(laptop), owner, { currentPassword: password, newPassword })).toEqual({ ok: true });
+		expect(
+			await changePassword(testAuth.callFrom(laptop), owner, { currentPassword: password, newPassword })
+		).toEqual({ ok: true });
 		expect(await isSignedIn(laptop)).toBe(true);
 		expect(await isSignedIn(phone)).toBe(false);
 		const fresh = new TestBrowser({ ipAddress: '192.0.2.73' });
-		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password })).toMatchObject({ ok: false });
-		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password: newPassword })).toMatchObject({ ok: true });
+		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password })).toMatchObject({
+			ok: false
+		});
+		expect(
+			await signIn(testAuth.callFrom(fresh), { email: owner.email, password: newPassword })
+		).toMatchObject({ ok: true });
 		const audits = await database.db
 			.select()
 			.from(auditLog)
@@ -71,7 +87,12 @@ describe('changing the password', () => {
 
 	it('refuses a common new password', async () => {
 		const { owner, laptop } = await signedInTwice('nora@example.test');
-		expect(await changePassword(testAuth.callFrom(laptop), owner, { currentPassword: password, newPassword: 'qwertyuiop' })).toEqual({
+		expect(
+			await changePassword(testAuth.callFrom(laptop), owner, {
+				currentPassword: password,
+				newPassword: 'qwertyuiop'
+			})
+		).toEqual({
 			ok: false,
 			reason: 'password_too_common'
 		});
@@ -81,7 +102,12 @@ describe('changing the password', () => {
 		const { owner, laptop } = await signedInTwice('olga@example.test');
 		const results = [];
 		for (let i = 0; i < 6; i++) {
-			results.push(await changePassword(testAuth.callFrom(laptop), owner, { currentPassword: `guess-${i}-guess`, newPassword: 'Frischer-Wind-vom-Meer-6' }));
+			results.push(
+				await changePassword(testAuth.callFrom(laptop), owner, {
+					currentPassword: `guess-${i}-guess`,
+					newPassword: 'Frischer-Wind-vom-Meer-6'
+				})
+			);
 		}
 		expect(results.slice(0, 5).every((r) => !r.ok && r.reason === 'wrong_password')).toBe(true);
 		expect(results[5]).toMatchObject({ ok: false, reason: 'rate_limited' });
@@ -97,7 +123,10 @@ describe('sessions', () => {
 		const phoneSession = sessions.find((s) => s.ipAddress === '192.0.2.71')!;
 
 		const stranger = await signedInTwice('quinn@example.test');
-		expect(await revokeSession(testAuth.callFrom(stranger.laptop), stranger.owner, phoneSession.id)).toEqual({ ok: false, reason: 'not_found' });
+		expect(await revokeSession(testAuth.callFrom(stranger.laptop), stranger.owner, phoneSession.id)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 		expect(await isSignedIn(phone)).toBe(true);
 
 		expect(await revokeSession(testAuth.callFrom(laptop), owner, phoneSession.id)).toEqual({ ok: true });
@@ -125,15 +154,30 @@ describe('sessions', () => {
 describe('changing the e-mail address', () => {
 	it('requires the current password, mails the new address, and switches when the link is opened', async () => {
 		const { owner, laptop } = await signedInTwice('sara@example.test');
-		expect(await requestEmailChange(testAuth.callFrom(laptop), owner, { email: 'sara.neu@example.test', currentPassword: 'falsch-falsch-2' })).toEqual({
+		expect(
+			await requestEmailChange(testAuth.callFrom(laptop), owner, {
+				email: 'sara.neu@example.test',
+				currentPassword: 'falsch-falsch-2'
+			})
+		).toEqual({
 			ok: false,
 			reason: 'wrong_password'
 		});
-		expect(await requestEmailChange(testAuth.callFrom(laptop), owner, { email: 'SARA@example.test', currentPassword: password })).toEqual({
+		expect(
+			await requestEmailChange(testAuth.callFrom(laptop), owner, {
+				email: 'SARA@example.test',
+				currentPassword: password
+			})
+		).toEqual({
 			ok: false,
 			reason: 'same_email'
 		});
-		expect(await requestEmailChange(testAuth.callFrom(laptop), owner, { email: 'sara.neu@example.test', currentPassword: password })).toEqual({ ok: true });
+		expect(
+			await requestEmailChange(testAuth.callFrom(laptop), owner, {
+				email: 'sara.neu@example.test',
+				currentPassword: password
+			})
+		).toEqual({ ok: true });
 
 		const [mail] = await database.db
 			.select()
@@ -145,11 +189,17 @@ describe('changing the e-mail address', () => {
 		// Unchanged until the link is opened.
 		expect((await findAccountProfile(owner.userId))?.email).toBe('sara@example.test');
 
-		expect(await verifyEmail(testAuth.callFrom(laptop), { token })).toMatchObject({ ok: true, kind: 'email_changed', email: 'sara.neu@example.test' });
+		expect(await verifyEmail(testAuth.callFrom(laptop), { token })).toMatchObject({
+			ok: true,
+			kind: 'email_changed',
+			email: 'sara.neu@example.test'
+		});
 		const profile = await findAccountProfile(owner.userId);
 		expect(profile).toMatchObject({ email: 'sara.neu@example.test', emailVerified: true });
 		const fresh = new TestBrowser({ ipAddress: '192.0.2.74' });
-		expect(await signIn(testAuth.callFrom(fresh), { email: 'sara.neu@example.test', password })).toMatchObject({ ok: true });
+		expect(
+			await signIn(testAuth.callFrom(fresh), { email: 'sara.neu@example.test', password })
+		).toMatchObject({ ok: true });
 
 		const actions = (
 			await database.db.select().from(auditLog).where(eq(auditLog.targetId, owner.userId))
@@ -160,8 +210,15 @@ describe('changing the e-mail address', () => {
 	it('answers the same for an address that is already taken, and sends nothing there', async () => {
 		const { owner, laptop } = await signedInTwice('tina@example.test');
 		await createUser(database.db, { email: 'vergeben@example.test' });
-		expect(await requestEmailChange(testAuth.callFrom(laptop), owner, { email: 'vergeben@example.test', currentPassword: password })).toEqual({ ok: true });
-		expect(await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'vergeben@example.test'))).toHaveLength(0);
+		expect(
+			await requestEmailChange(testAuth.callFrom(laptop), owner, {
+				email: 'vergeben@example.test',
+				currentPassword: password
+			})
+		).toEqual({ ok: true });
+		expect(
+			await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'vergeben@example.test'))
+		).toHaveLength(0);
 		expect((await findAccountProfile(owner.userId))?.email).toBe('tina@example.test');
 	});
 });
@@ -169,8 +226,16 @@ describe('changing the e-mail address', () => {
 describe('profile', () => {
 	it('stores name, language and notification address', async () => {
 		const account = await createUser(database.db, { email: 'uwe@example.test' });
-		await updateProfile(account.id, { name: 'Uwe Umbenannt', locale: 'en', notificationEmail: 'team@example.test' });
-		expect(await findAccountProfile(account.id)).toMatchObject({ name: 'Uwe Umbenannt', locale: 'en', notificationEmail: 'team@example.test' });
+		await updateProfile(account.id, {
+			name: 'Uwe Umbenannt',
+			locale: 'en',
+			notificationEmail: 'team@example.test'
+		});
+		expect(await findAccountProfile(account.id)).toMatchObject({
+			name: 'Uwe Umbenannt',
+			locale: 'en',
+			notificationEmail: 'team@example.test'
+		});
 		await updateProfile(account.id, { name: 'Uwe', locale: 'de', notificationEmail: null });
 		const [row] = await database.db.select().from(user).where(eq(user.id, account.id));
 		expect(row).toMatchObject({ name: 'Uwe', locale: 'de', notificationEmail: null });

@@ -4,7 +4,11 @@ import { useFreshDatabase } from '../helpers/database.ts';
 import { TestBrowser, createTestAuth } from '../helpers/auth-browser.ts';
 import { auditLog, mailMessages, session } from '../../src/lib/server/db/schema/index.ts';
 import { createNetwork, createUser } from '../../src/lib/server/testing/factories.ts';
-import { requestPasswordReset, resetPassword, isResetTokenValid } from '../../src/lib/server/auth/password-reset.ts';
+import {
+	requestPasswordReset,
+	resetPassword,
+	isResetTokenValid
+} from '../../src/lib/server/auth/password-reset.ts';
 import { signIn } from '../../src/lib/server/auth/sign-in.ts';
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
@@ -35,7 +39,11 @@ const tokenIn = (text: string) => {
 
 describe('password reset by mail', () => {
 	it('mails a link; the token sets a new password once, ends every session, and is audited', async () => {
-		const account = await createUser(database.db, { email: 'greta@example.test', password: oldPassword, locale: 'en' });
+		const account = await createUser(database.db, {
+			email: 'greta@example.test',
+			password: oldPassword,
+			locale: 'en'
+		});
 		const laptop = new TestBrowser({ ipAddress: '192.0.2.30' });
 		const phone = new TestBrowser({ ipAddress: '192.0.2.31' });
 		await signIn(testAuth.callFrom(laptop), { email: account.email, password: oldPassword });
@@ -43,26 +51,36 @@ describe('password reset by mail', () => {
 		expect(await database.db.select().from(session).where(eq(session.userId, account.id))).toHaveLength(2);
 
 		const stranger = new TestBrowser({ ipAddress: '192.0.2.32' });
-		expect(await requestPasswordReset(testAuth.callFrom(stranger), { email: 'Greta@example.test' })).toEqual({ ok: true });
+		expect(await requestPasswordReset(testAuth.callFrom(stranger), { email: 'Greta@example.test' })).toEqual({
+			ok: true
+		});
 		const [mail] = await resetMails(account.email);
 		expect(mail?.subject).toMatch(/Reset your password/); // the account's language
 		const token = tokenIn(mail!.textBody)!;
 		expect(await isResetTokenValid(token)).toBe(true);
 
-		expect(await resetPassword(testAuth.callFrom(stranger), { token, password: newPassword })).toEqual({ ok: true });
+		expect(await resetPassword(testAuth.callFrom(stranger), { token, password: newPassword })).toEqual({
+			ok: true
+		});
 		expect(await database.db.select().from(session).where(eq(session.userId, account.id))).toHaveLength(0);
 		expect(await testAuth.sessionOf(laptop)).toBeNull();
 
 		// Single use.
 		expect(await isResetTokenValid(token)).toBe(false);
-		expect(await resetPassword(testAuth.callFrom(stranger), { token, password: 'Noch-ein-Versuch-am-See-3' })).toEqual({
+		expect(
+			await resetPassword(testAuth.callFrom(stranger), { token, password: 'Noch-ein-Versuch-am-See-3' })
+		).toEqual({
 			ok: false,
 			reason: 'invalid_token'
 		});
 
 		const fresh = new TestBrowser({ ipAddress: '192.0.2.33' });
-		expect(await signIn(testAuth.callFrom(fresh), { email: account.email, password: oldPassword })).toMatchObject({ ok: false });
-		expect(await signIn(testAuth.callFrom(fresh), { email: account.email, password: newPassword })).toMatchObject({ ok: true });
+		expect(
+			await signIn(testAuth.callFrom(fresh), { email: account.email, password: oldPassword })
+		).toMatchObject({ ok: false });
+		expect(
+			await signIn(testAuth.callFrom(fresh), { email: account.email, password: newPassword })
+		).toMatchObject({ ok: true });
 
 		const audits = await database.db
 			.select()
@@ -74,7 +92,9 @@ describe('password reset by mail', () => {
 
 	it('answers an unknown address exactly like a known one and mails nothing', async () => {
 		const browser = new TestBrowser({ ipAddress: '192.0.2.34' });
-		expect(await requestPasswordReset(testAuth.callFrom(browser), { email: 'unbekannt@example.test' })).toEqual({ ok: true });
+		expect(
+			await requestPasswordReset(testAuth.callFrom(browser), { email: 'unbekannt@example.test' })
+		).toEqual({ ok: true });
 		expect(await resetMails('unbekannt@example.test')).toHaveLength(0);
 	});
 
@@ -89,7 +109,9 @@ describe('password reset by mail', () => {
 		});
 		// The token survives a refused attempt.
 		expect(await isResetTokenValid(token)).toBe(true);
-		expect(await resetPassword(testAuth.callFrom(browser), { token: 'erfunden', password: newPassword })).toEqual({
+		expect(
+			await resetPassword(testAuth.callFrom(browser), { token: 'erfunden', password: newPassword })
+		).toEqual({
 			ok: false,
 			reason: 'invalid_token'
 		});
@@ -99,14 +121,16 @@ describe('password reset by mail', () => {
 		await createUser(database.db, { email: 'ida@example.test' });
 		const browser = new TestBrowser({ ipAddress: '192.0.2.36' });
 		const perAccount = [];
-		for (let i = 0; i < 4; i++) perAccount.push(await requestPasswordReset(testAuth.callFrom(browser), { email: 'ida@example.test' }));
+		for (let i = 0; i < 4; i++)
+			perAccount.push(await requestPasswordReset(testAuth.callFrom(browser), { email: 'ida@example.test' }));
 		expect(perAccount.map((r) => r.ok)).toEqual([true, true, true, false]);
 		expect(perAccount[3]).toMatchObject({ reason: 'rate_limited' });
 		expect(await resetMails('ida@example.test')).toHaveLength(3);
 
 		const other = new TestBrowser({ ipAddress: '192.0.2.37' });
 		const perIp = [];
-		for (let i = 0; i < 6; i++) perIp.push(await requestPasswordReset(testAuth.callFrom(other), { email: `jemand-${i}@example.test` }));
+		for (let i = 0; i < 6; i++)
+			perIp.push(await requestPasswordReset(testAuth.callFrom(other), { email: `jemand-${i}@example.test` }));
 		expect(perIp.map((r) => r.ok)).toEqual([true, true, true, true, true, false]);
 	});
 });

@@ -48,7 +48,9 @@ describe('sign-in', () => {
 	it('sets Secure cookies when the request came over https (e.g. through a proxy)', async () => {
 		await createUser(database.db, { email: 'https@example.test', password });
 		const browser = new TestBrowser({ ipAddress: '192.0.2.11', origin: 'https://netz.example.test/' });
-		expect(await signIn(testAuth.callFrom(browser), { email: 'https@example.test', password })).toMatchObject({ ok: true });
+		expect(await signIn(testAuth.callFrom(browser), { email: 'https@example.test', password })).toMatchObject(
+			{ ok: true }
+		);
 		const cookie = browser.written.find((c) => c.name === 'kp.session_token');
 		expect(cookie?.options).toMatchObject({ secure: true, httpOnly: true, sameSite: 'lax' });
 	});
@@ -56,8 +58,14 @@ describe('sign-in', () => {
 	it('refuses a wrong password and an unknown address alike, and audits both without the password', async () => {
 		await createUser(database.db, { email: 'bert@example.test', password });
 		const browser = new TestBrowser({ ipAddress: '192.0.2.12' });
-		const wrong = await signIn(testAuth.callFrom(browser), { email: 'bert@example.test', password: 'falsch-falsch-falsch' });
-		const unknown = await signIn(testAuth.callFrom(browser), { email: 'gibtsnicht@example.test', password: 'falsch-falsch-falsch' });
+		const wrong = await signIn(testAuth.callFrom(browser), {
+			email: 'bert@example.test',
+			password: 'falsch-falsch-falsch'
+		});
+		const unknown = await signIn(testAuth.callFrom(browser), {
+			email: 'gibtsnicht@example.test',
+			password: 'falsch-falsch-falsch'
+		});
 		expect(wrong).toEqual({ ok: false, reason: 'invalid_credentials' });
 		expect(unknown).toEqual(wrong);
 		expect(browser.hasCookie('session_token')).toBe(false);
@@ -81,7 +89,12 @@ describe('sign-in', () => {
 		await createUser(database.db, { email: 'dora@example.test', password });
 		const attacker = new TestBrowser({ ipAddress: '192.0.2.13' });
 		for (let i = 0; i < 5; i++) {
-			expect(await signIn(testAuth.callFrom(attacker), { email: 'carla@example.test', password: `rate-${i}-wrong-pw` })).toEqual({
+			expect(
+				await signIn(testAuth.callFrom(attacker), {
+					email: 'carla@example.test',
+					password: `rate-${i}-wrong-pw`
+				})
+			).toEqual({
 				ok: false,
 				reason: 'invalid_credentials'
 			});
@@ -106,15 +119,21 @@ describe('sign-in', () => {
 		for (let i = 0; i < 4; i++) {
 			await signIn(testAuth.callFrom(browser), { email: 'emil@example.test', password: `clear-${i}-wrong` });
 		}
-		expect(await signIn(testAuth.callFrom(browser), { email: 'emil@example.test', password })).toMatchObject({ ok: true });
+		expect(await signIn(testAuth.callFrom(browser), { email: 'emil@example.test', password })).toMatchObject({
+			ok: true
+		});
 		const counters = await database.db.execute<{ key: string; count: number }>(
 			sql`select key, count from rate_limits where key in ('sign-in:account:emil@example.test', 'sign-in:ip:192.0.2.15')`
 		);
-		const byKey = Object.fromEntries((counters as unknown as { rows: { key: string; count: number }[] }).rows.map((r) => [r.key, r.count]));
+		const byKey = Object.fromEntries(
+			(counters as unknown as { rows: { key: string; count: number }[] }).rows.map((r) => [r.key, r.count])
+		);
 		expect(byKey).toEqual({ 'sign-in:ip:192.0.2.15': 5 });
 		// Four more wrong ones are allowed again (the account window restarted).
 		for (let i = 0; i < 4; i++) {
-			expect(await signIn(testAuth.callFrom(browser), { email: 'emil@example.test', password: `again-${i}-wrong` })).toMatchObject({
+			expect(
+				await signIn(testAuth.callFrom(browser), { email: 'emil@example.test', password: `again-${i}-wrong` })
+			).toMatchObject({
 				reason: 'invalid_credentials'
 			});
 		}
@@ -124,7 +143,12 @@ describe('sign-in', () => {
 		const browser = new TestBrowser({ ipAddress: '192.0.2.16' });
 		const results = [];
 		for (let i = 0; i < 21; i++) {
-			results.push(await signIn(testAuth.callFrom(browser), { email: `spray-${i}@example.test`, password: 'spray-spray-spray' }));
+			results.push(
+				await signIn(testAuth.callFrom(browser), {
+					email: `spray-${i}@example.test`,
+					password: 'spray-spray-spray'
+				})
+			);
 		}
 		expect(results.slice(0, 20).every((r) => !r.ok && r.reason === 'invalid_credentials')).toBe(true);
 		expect(results[20]).toMatchObject({ ok: false, reason: 'rate_limited' });
@@ -154,7 +178,17 @@ describe('safeNextPath', () => {
 	it('keeps same-site paths and drops everything else', () => {
 		expect(safeNextPath('/members?tab=2#x')).toBe('/members?tab=2#x');
 		expect(safeNextPath('/office/people')).toBe('/office/people');
-		for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', null, undefined, '/%0d%0aX', ' /x']) {
+		for (const bad of [
+			'//evil.example',
+			'/\\evil.example',
+			'https://evil.example/',
+			'javascript:alert(1)',
+			'',
+			null,
+			undefined,
+			'/%0d%0aX',
+			' /x'
+		]) {
 			expect(safeNextPath(bad)).toBeNull();
 		}
 	});

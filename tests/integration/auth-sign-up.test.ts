@@ -39,7 +39,9 @@ describe('sign-up and e-mail verification', () => {
 		const browser = new TestBrowser({ ipAddress: '198.51.100.1' });
 		const email = 'neu.person@example.test';
 		const password = 'Gruene-Wiese-am-Hafen-42';
-		expect(await signUp(testAuth.callFrom(browser), { name: 'Neue Person', email, password, locale: 'de' })).toEqual({ ok: true });
+		expect(
+			await signUp(testAuth.callFrom(browser), { name: 'Neue Person', email, password, locale: 'de' })
+		).toEqual({ ok: true });
 
 		const refused = await signIn(testAuth.callFrom(browser), { email, password });
 		expect(refused).toEqual({ ok: false, reason: 'email_not_verified' });
@@ -52,7 +54,10 @@ describe('sign-up and e-mail verification', () => {
 		const token = tokenFrom(mail!.textBody, '/verify-email');
 		expect(token).toBeTruthy();
 
-		expect(await verifyEmail(testAuth.callFrom(browser), { token: token! })).toMatchObject({ ok: true, kind: 'verified' });
+		expect(await verifyEmail(testAuth.callFrom(browser), { token: token! })).toMatchObject({
+			ok: true,
+			kind: 'verified'
+		});
 		const [row] = await database.db.select().from(user).where(eq(user.email, email));
 		expect(row?.emailVerified).toBe(true);
 		expect(row?.locale).toBe('de');
@@ -67,7 +72,10 @@ describe('sign-up and e-mail verification', () => {
 	it('answers an address that already has an account like any other, and sends nothing new', async () => {
 		const existing = await createUser(database.db, { email: 'schon.da@example.test' });
 		const browser = new TestBrowser({ ipAddress: '198.51.100.2' });
-		const before = await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, existing.email));
+		const before = await database.db
+			.select()
+			.from(mailMessages)
+			.where(eq(mailMessages.toAddress, existing.email));
 		const result = await signUp(testAuth.callFrom(browser), {
 			name: 'Jemand',
 			email: existing.email,
@@ -75,7 +83,10 @@ describe('sign-up and e-mail verification', () => {
 			locale: 'en'
 		});
 		expect(result).toEqual({ ok: true });
-		const after = await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, existing.email));
+		const after = await database.db
+			.select()
+			.from(mailMessages)
+			.where(eq(mailMessages.toAddress, existing.email));
 		expect(after).toHaveLength(before.length);
 	});
 
@@ -119,21 +130,32 @@ describe('sign-up and e-mail verification', () => {
 		}
 		expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
 		expect(results[5]).toMatchObject({ ok: false, reason: 'rate_limited' });
-		expect(await database.db.select().from(user).where(eq(user.email, 'limit-5@example.test'))).toHaveLength(0);
+		expect(await database.db.select().from(user).where(eq(user.email, 'limit-5@example.test'))).toHaveLength(
+			0
+		);
 	});
 
 	it('sends the link again for an unconfirmed address, and answers alike for unknown ones', async () => {
 		const browser = new TestBrowser({ ipAddress: '198.51.100.5' });
 		const email = 'spaeter@example.test';
-		await signUp(testAuth.callFrom(browser), { name: 'Später', email, password: 'Leiser-Regen-ueber-Wiesen-3', locale: 'en' });
+		await signUp(testAuth.callFrom(browser), {
+			name: 'Später',
+			email,
+			password: 'Leiser-Regen-ueber-Wiesen-3',
+			locale: 'en'
+		});
 		const first = await latestMailTo(email, 'verify-email');
 		expect(first?.subject).toContain('Please confirm');
 
 		expect(await resendVerification(testAuth.callFrom(browser), { email })).toEqual({ ok: true });
-		expect(await resendVerification(testAuth.callFrom(browser), { email: 'niemand@example.test' })).toEqual({ ok: true });
+		expect(await resendVerification(testAuth.callFrom(browser), { email: 'niemand@example.test' })).toEqual({
+			ok: true
+		});
 		const all = await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email));
 		expect(all).toHaveLength(2);
-		expect(await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'niemand@example.test'))).toHaveLength(0);
+		expect(
+			await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'niemand@example.test'))
+		).toHaveLength(0);
 	});
 
 	it('rejects a forged or altered verification token', async () => {
@@ -141,8 +163,14 @@ describe('sign-up and e-mail verification', () => {
 		const mail = await latestMailTo('spaeter@example.test', 'verify-email');
 		const token = tokenFrom(mail!.textBody, '/verify-email')!;
 		const altered = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
-		expect(await verifyEmail(testAuth.callFrom(browser), { token: altered })).toEqual({ ok: false, reason: 'invalid' });
-		expect(await verifyEmail(testAuth.callFrom(browser), { token: 'not-a-token' })).toEqual({ ok: false, reason: 'invalid' });
+		expect(await verifyEmail(testAuth.callFrom(browser), { token: altered })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(await verifyEmail(testAuth.callFrom(browser), { token: 'not-a-token' })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
 		const [row] = await database.db.select().from(user).where(eq(user.email, 'spaeter@example.test'));
 		expect(row?.emailVerified).toBe(false);
 	});
@@ -151,7 +179,9 @@ describe('sign-up and e-mail verification', () => {
 		const rows = await database.db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'auth.sign_in_failed'), eq(auditLog.actorEmail, 'neu.person@example.test')));
+			.where(
+				and(eq(auditLog.action, 'auth.sign_in_failed'), eq(auditLog.actorEmail, 'neu.person@example.test'))
+			);
 		expect(rows[0]?.details).toMatchObject({ reason: 'email_not_verified' });
 		expect(rows[0]?.ipAddress).toBe('198.51.100.1');
 	});

@@ -30,7 +30,8 @@ afterAll(() => database.close());
 function totp(base32Secret: string, at = Date.now()) {
 	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 	let bits = '';
-	for (const char of base32Secret.replace(/\s+/g, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+	for (const char of base32Secret.replace(/\s+/g, '').toUpperCase())
+		bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
 	const key = Buffer.from(bits.match(/.{8}/g)!.map((byte) => parseInt(byte, 2)));
 	const counter = Buffer.alloc(8);
 	counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
@@ -53,15 +54,27 @@ describe('TOTP two-factor authentication', () => {
 		const browser = new TestBrowser({ ipAddress: '192.0.2.50' });
 		await signIn(testAuth.callFrom(browser), { email: account.email, password });
 
-		expect(await beginTwoFactorSetup(testAuth.callFrom(browser), owner, { currentPassword: 'nicht-das-passwort', issuer: 'Autonetz' })).toEqual({
+		expect(
+			await beginTwoFactorSetup(testAuth.callFrom(browser), owner, {
+				currentPassword: 'nicht-das-passwort',
+				issuer: 'Autonetz'
+			})
+		).toEqual({
 			ok: false,
 			reason: 'wrong_password'
 		});
 		expect(await findPendingSetup(testAuth.auth, owner, 'Autonetz')).toBeNull();
 
-		expect(await beginTwoFactorSetup(testAuth.callFrom(browser), owner, { currentPassword: password, issuer: 'Autonetz' })).toEqual({ ok: true });
+		expect(
+			await beginTwoFactorSetup(testAuth.callFrom(browser), owner, {
+				currentPassword: password,
+				issuer: 'Autonetz'
+			})
+		).toEqual({ ok: true });
 		const pending = await findPendingSetup(testAuth.auth, owner, 'Autonetz');
-		expect(pending?.uri).toMatch(/^otpauth:\/\/totp\/Autonetz:otto%40example\.test\?secret=[A-Z2-7]+&issuer=Autonetz&digits=6&period=30$/);
+		expect(pending?.uri).toMatch(
+			/^otpauth:\/\/totp\/Autonetz:otto%40example\.test\?secret=[A-Z2-7]+&issuer=Autonetz&digits=6&period=30$/
+		);
 		expect(pending?.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
 		expect(pending?.secret.replace(/\s/g, '')).toBe(secretOf(pending!.uri));
 		secret = secretOf(pending!.uri);
@@ -71,7 +84,10 @@ describe('TOTP two-factor authentication', () => {
 		expect(before?.twoFactorEnabled).toBe(false);
 
 		const code = totp(secret);
-		expect(await confirmTwoFactorSetup(testAuth.callFrom(browser), owner, { code: notThe(code) })).toEqual({ ok: false, reason: 'invalid_code' });
+		expect(await confirmTwoFactorSetup(testAuth.callFrom(browser), owner, { code: notThe(code) })).toEqual({
+			ok: false,
+			reason: 'invalid_code'
+		});
 		const confirmed = await confirmTwoFactorSetup(testAuth.callFrom(browser), owner, { code });
 		expect(confirmed.ok).toBe(true);
 		backupCodes = (confirmed as { backupCodes: string[] }).backupCodes;
@@ -93,20 +109,32 @@ describe('TOTP two-factor authentication', () => {
 
 	it('then requires the second factor at sign-in; a wrong code is refused and audited', async () => {
 		const browser = new TestBrowser({ ipAddress: '192.0.2.51' });
-		expect(await signIn(testAuth.callFrom(browser), { email: owner.email, password })).toEqual({ ok: true, twoFactorRequired: true });
+		expect(await signIn(testAuth.callFrom(browser), { email: owner.email, password })).toEqual({
+			ok: true,
+			twoFactorRequired: true
+		});
 		expect(browser.hasCookie('session_token')).toBe(false);
 		expect(hasSecondFactorChallenge(browser.headers())).toBe(true);
 
 		const code = totp(secret);
-		expect(await completeSecondFactor(testAuth.callFrom(browser), { code: notThe(code) })).toEqual({ ok: false, reason: 'invalid_code' });
+		expect(await completeSecondFactor(testAuth.callFrom(browser), { code: notThe(code) })).toEqual({
+			ok: false,
+			reason: 'invalid_code'
+		});
 		expect(browser.hasCookie('session_token')).toBe(false);
 		const failure = await database.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'auth.sign_in_failed'), eq(auditLog.actorUserId, owner.userId)));
-		expect(failure[0]?.details).toMatchObject({ email: owner.email, reason: 'invalid_code', step: 'second_factor' });
+		expect(failure[0]?.details).toMatchObject({
+			email: owner.email,
+			reason: 'invalid_code',
+			step: 'second_factor'
+		});
 
-		const result = await completeSecondFactor(testAuth.callFrom(browser), { code: `${code.slice(0, 3)} ${code.slice(3)}` });
+		const result = await completeSecondFactor(testAuth.callFrom(browser), {
+			code: `${code.slice(0, 3)} ${code.slice(3)}`
+		});
 		expect(result).toMatchObject({ ok: true, user: { id: owner.userId } });
 		expect((await testAuth.sessionOf(browser))?.user.id).toBe(owner.userId);
 		expect(hasSecondFactorChallenge(browser.headers())).toBe(false);
@@ -121,18 +149,28 @@ describe('TOTP two-factor authentication', () => {
 	it('accepts each backup code once instead of the app code', async () => {
 		const first = new TestBrowser({ ipAddress: '192.0.2.52' });
 		await signIn(testAuth.callFrom(first), { email: owner.email, password });
-		expect(await completeSecondFactor(testAuth.callFrom(first), { code: backupCodes[0]! })).toMatchObject({ ok: true });
+		expect(await completeSecondFactor(testAuth.callFrom(first), { code: backupCodes[0]! })).toMatchObject({
+			ok: true
+		});
 
 		const second = new TestBrowser({ ipAddress: '192.0.2.53' });
 		await signIn(testAuth.callFrom(second), { email: owner.email, password });
-		expect(await completeSecondFactor(testAuth.callFrom(second), { code: backupCodes[0]! })).toEqual({ ok: false, reason: 'invalid_code' });
-		expect(await completeSecondFactor(testAuth.callFrom(second), { code: backupCodes[1]! })).toMatchObject({ ok: true });
+		expect(await completeSecondFactor(testAuth.callFrom(second), { code: backupCodes[0]! })).toEqual({
+			ok: false,
+			reason: 'invalid_code'
+		});
+		expect(await completeSecondFactor(testAuth.callFrom(second), { code: backupCodes[1]! })).toMatchObject({
+			ok: true
+		});
 	});
 
 	it('without a pending challenge the second step only says "start again"', async () => {
 		const browser = new TestBrowser({ ipAddress: '192.0.2.54' });
 		expect(hasSecondFactorChallenge(browser.headers())).toBe(false);
-		expect(await completeSecondFactor(testAuth.callFrom(browser), { code: totp(secret) })).toEqual({ ok: false, reason: 'challenge_expired' });
+		expect(await completeSecondFactor(testAuth.callFrom(browser), { code: totp(secret) })).toEqual({
+			ok: false,
+			reason: 'challenge_expired'
+		});
 	});
 
 	it('is switched off with the password; sign-in takes the password alone again', async () => {
@@ -140,15 +178,24 @@ describe('TOTP two-factor authentication', () => {
 		await signIn(testAuth.callFrom(browser), { email: owner.email, password });
 		await completeSecondFactor(testAuth.callFrom(browser), { code: totp(secret) });
 
-		expect(await disableTwoFactor(testAuth.callFrom(browser), owner, { currentPassword: 'falsch-falsch-1' })).toEqual({ ok: false, reason: 'wrong_password' });
-		expect(await disableTwoFactor(testAuth.callFrom(browser), owner, { currentPassword: password })).toEqual({ ok: true });
+		expect(
+			await disableTwoFactor(testAuth.callFrom(browser), owner, { currentPassword: 'falsch-falsch-1' })
+		).toEqual({ ok: false, reason: 'wrong_password' });
+		expect(await disableTwoFactor(testAuth.callFrom(browser), owner, { currentPassword: password })).toEqual({
+			ok: true
+		});
 		const [row] = await database.db.select().from(user).where(eq(user.id, owner.userId));
 		expect(row?.twoFactorEnabled).toBe(false);
-		expect(await database.db.select().from(twoFactor).where(eq(twoFactor.userId, owner.userId))).toHaveLength(0);
+		expect(await database.db.select().from(twoFactor).where(eq(twoFactor.userId, owner.userId))).toHaveLength(
+			0
+		);
 		expect((await testAuth.sessionOf(browser))?.user.id).toBe(owner.userId);
 
 		const fresh = new TestBrowser({ ipAddress: '192.0.2.56' });
-		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password })).toMatchObject({ ok: true, user: { id: owner.userId } });
+		expect(await signIn(testAuth.callFrom(fresh), { email: owner.email, password })).toMatchObject({
+			ok: true,
+			user: { id: owner.userId }
+		});
 		const audits = await database.db
 			.select()
 			.from(auditLog)
@@ -161,10 +208,16 @@ describe('TOTP two-factor authentication', () => {
 		const me = { userId: account.id, email: account.email };
 		const browser = new TestBrowser({ ipAddress: '192.0.2.57' });
 		await signIn(testAuth.callFrom(browser), { email: account.email, password });
-		await beginTwoFactorSetup(testAuth.callFrom(browser), me, { currentPassword: password, issuer: 'Autonetz' });
+		await beginTwoFactorSetup(testAuth.callFrom(browser), me, {
+			currentPassword: password,
+			issuer: 'Autonetz'
+		});
 		expect(await findPendingSetup(testAuth.auth, me, 'Autonetz')).not.toBeNull();
 		await cancelTwoFactorSetup(me);
 		expect(await findPendingSetup(testAuth.auth, me, 'Autonetz')).toBeNull();
-		expect(await confirmTwoFactorSetup(testAuth.callFrom(browser), me, { code: '123456' })).toEqual({ ok: false, reason: 'no_pending_setup' });
+		expect(await confirmTwoFactorSetup(testAuth.callFrom(browser), me, { code: '123456' })).toEqual({
+			ok: false,
+			reason: 'no_pending_setup'
+		});
 	});
 });

@@ -11,7 +11,9 @@ export async function setUserLocale(userId: string, locale: Locale) {
 export type ProfileChanges = { name: string; locale: Locale; notificationEmail: string | null };
 
 export async function updateProfile(userId: string, changes: ProfileChanges) {
-	await (await db())
+	await (
+		await db()
+	)
 		.update(user)
 		.set({ ...changes, updatedAt: new Date() })
 		.where(eq(user.id, userId));
@@ -19,7 +21,9 @@ export async function updateProfile(userId: string, changes: ProfileChanges) {
 
 /** Drops a TOTP setup that was started but never confirmed; a confirmed one stays. */
 export async function deletePendingTwoFactor(userId: string) {
-	await (await db())
+	await (
+		await db()
+	)
 		.delete(twoFactor)
 		.where(and(eq(twoFactor.userId, userId), eq(twoFactor.verified, false)));
 }

@@ -7,7 +7,9 @@ import { account, session, twoFactor, user, verification } from '../db/schema/in
  * scoped by the user id, never by a network.
  */
 export async function findAccountProfile(userId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({
 			id: user.id,
 			name: user.name,
@@ -38,7 +40,9 @@ export async function listUserSessions(userId: string) {
 
 /** The token better-auth revokes a session by; it never leaves the server. */
 export async function findSessionToken(userId: string, sessionId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ token: session.token })
 		.from(session)
 		.where(and(eq(session.id, sessionId), eq(session.userId, userId)));
@@ -46,7 +50,9 @@ export async function findSessionToken(userId: string, sessionId: string) {
 }
 
 export async function findCredentialPasswordHash(userId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ password: account.password })
 		.from(account)
 		.where(and(eq(account.userId, userId), eq(account.providerId, 'credential')));
@@ -55,7 +61,9 @@ export async function findCredentialPasswordHash(userId: string) {
 
 /** A TOTP secret that was created but not yet confirmed with a code (encrypted as stored). */
 export async function findPendingTwoFactorSecret(userId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ secret: twoFactor.secret })
 		.from(twoFactor)
 		.where(and(eq(twoFactor.userId, userId), eq(twoFactor.verified, false)));
@@ -64,7 +72,9 @@ export async function findPendingTwoFactorSecret(userId: string) {
 
 /** Who a pending verification (a reset token, a second-factor challenge) belongs to. */
 export async function findUserOfVerification(identifier: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ id: user.id, email: user.email })
 		.from(verification)
 		.innerJoin(user, eq(user.id, verification.value))
@@ -73,7 +83,9 @@ export async function findUserOfVerification(identifier: string) {
 }
 
 export async function findUserByEmail(email: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({ id: user.id, email: user.email, name: user.name, locale: user.locale })
 		.from(user)
 		.where(eq(user.email, email.toLowerCase()));

@@ -15,12 +15,17 @@ export type PasswordCheck = { ok: true } | { ok: false; reason: 'wrong_password'
  * Asks for the current password before a sensitive change. Wrong guesses count like wrong
  * sign-in passwords (five per window), so a borrowed session cannot try passwords freely.
  */
-export async function checkCurrentPassword(auth: Auth, owner: AccountOwner, password: string): Promise<PasswordCheck> {
+export async function checkCurrentPassword(
+	auth: Auth,
+	owner: AccountOwner,
+	password: string
+): Promise<PasswordCheck> {
 	const limit = await hitRateLimit(passwordCheckKey(owner.userId), rateLimitRules.signInPerAccount);
 	if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
 	const hash = await findCredentialPasswordHash(owner.userId);
 	const context = await auth.$context;
-	const valid = hash !== null && password.length <= 128 && (await context.password.verify({ hash, password }));
+	const valid =
+		hash !== null && password.length <= 128 && (await context.password.verify({ hash, password }));
 	if (!valid) return { ok: false, reason: 'wrong_password' };
 	await clearRateLimit(passwordCheckKey(owner.userId));
 	return { ok: true };
@@ -38,7 +43,11 @@ export async function changePassword(
 	if (!check.ok) return check;
 	const result = await attempt(() =>
 		call.auth.api.changePassword({
-			body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+			body: {
+				currentPassword: input.currentPassword,
+				newPassword: input.newPassword,
+				revokeOtherSessions: true
+			},
 			headers: call.headers
 		})
 	);

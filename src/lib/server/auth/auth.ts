@@ -170,8 +170,9 @@ function secureOverHttps(getRequestEvent: () => CookieEvent | null | undefined) 
 	};
 }
 
-function withUserLocale(context: RequestContext, user: { locale?: unknown }): RequestContext {
-	return user.locale === 'de' || user.locale === 'en' ? { ...context, locale: user.locale } : context;
+function withUserLocale(context: RequestContext, user: object): RequestContext {
+	const locale = (user as { locale?: unknown }).locale;
+	return locale === 'de' || locale === 'en' ? { ...context, locale } : context;
 }
 
 /** better-auth's change-email tokens carry the new address as `updateTo` (a JWT it signed itself). */

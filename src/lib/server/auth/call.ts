@@ -30,7 +30,9 @@ export function authErrorCode(error: unknown): string | null {
 }
 
 /** Runs a better-auth call; its APIError becomes a code, anything else is a real failure. */
-export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string }> {
+export async function attempt<T>(
+	run: () => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; code: string }> {
 	try {
 		return { ok: true, value: await run() };
 	} catch (error) {

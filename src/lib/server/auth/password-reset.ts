@@ -7,7 +7,10 @@ import { attempt, auditContextOf, rateLimited, type AuthCall, type RateLimited }
  * Mails a reset link when the address has an account. The answer is the same either way (no
  * account enumeration); both the client address and the address asked for are rate limited.
  */
-export async function requestPasswordReset(call: AuthCall, input: { email: string }): Promise<{ ok: true } | RateLimited> {
+export async function requestPasswordReset(
+	call: AuthCall,
+	input: { email: string }
+): Promise<{ ok: true } | RateLimited> {
 	const email = input.email.trim().toLowerCase();
 	for (const [key, rule] of [
 		[`password-reset:ip:${call.ipAddress}`, rateLimitRules.passwordResetPerIp],
@@ -20,10 +23,14 @@ export async function requestPasswordReset(call: AuthCall, input: { email: strin
 	return { ok: true };
 }
 
-export type ResetPasswordResult = { ok: true } | { ok: false; reason: 'invalid_token' | 'password_too_common' };
+export type ResetPasswordResult =
+	{ ok: true } | { ok: false; reason: 'invalid_token' | 'password_too_common' };
 
 /** Sets a new password from a mailed link (single use); every session of the account ends. */
-export async function resetPassword(call: AuthCall, input: { token: string; password: string }): Promise<ResetPasswordResult> {
+export async function resetPassword(
+	call: AuthCall,
+	input: { token: string; password: string }
+): Promise<ResetPasswordResult> {
 	const owner = await findUserOfVerification(`reset-password:${input.token}`);
 	if (!owner) return { ok: false, reason: 'invalid_token' };
 	const result = await attempt(() =>
@@ -31,7 +38,8 @@ export async function resetPassword(call: AuthCall, input: { token: string; pass
 	);
 	if (!result.ok) {
 		if (result.code === 'PASSWORD_TOO_COMMON') return { ok: false, reason: 'password_too_common' };
-		if (result.code === 'INVALID_TOKEN' || result.code === 'USER_NOT_FOUND') return { ok: false, reason: 'invalid_token' };
+		if (result.code === 'INVALID_TOKEN' || result.code === 'USER_NOT_FOUND')
+			return { ok: false, reason: 'invalid_token' };
 		throw new Error(`Unexpected password reset failure: ${result.code}`);
 	}
 	await recordAudit({

@@ -5,7 +5,8 @@
 export function safeNextPath(next: string | null | undefined): string | null {
 	if (!next || next.length > 2000) return null;
 	if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-	if (/[\u0000-\u001f\u007f\\]/.test(next) || /%(0[0-9a-f]|1[0-9a-f]|7f|5c)/i.test(next)) return null;
+	if ([...next].some((char) => char.charCodeAt(0) < 0x20 || char === '\x7f' || char === '\\')) return null;
+	if (/%(0[0-9a-f]|1[0-9a-f]|7f|5c)/i.test(next)) return null;
 	try {
 		const url = new URL(next, 'http://same.invalid');
 		if (url.origin !== 'http://same.invalid') return null;

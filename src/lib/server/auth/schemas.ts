@@ -10,7 +10,10 @@ const chosenPassword = () =>
 	newPassword().refine((value) => !isCommonPassword(value), 'validation_password_too_common');
 
 const typedPassword = () =>
-	z.string({ message: 'validation_required' }).min(1, 'validation_required').max(128, 'validation_password_too_long');
+	z
+		.string({ message: 'validation_required' })
+		.min(1, 'validation_required')
+		.max(128, 'validation_password_too_long');
 
 const differ = { path: ['passwordConfirm'], message: 'validation_passwords_differ' };
 

@@ -31,7 +31,10 @@ export const signInAccountKey = (email: string) => `sign-in:account:${email.trim
  * five wrong passwords is refused even with the right one. Both outcomes are audited, without
  * the password.
  */
-export async function signIn(call: AuthCall, input: { email: string; password: string }): Promise<SignInResult> {
+export async function signIn(
+	call: AuthCall,
+	input: { email: string; password: string }
+): Promise<SignInResult> {
 	const email = input.email.trim().toLowerCase();
 	const failed = (reason: string) =>
 		recordAudit({
@@ -54,7 +57,10 @@ export async function signIn(call: AuthCall, input: { email: string; password: s
 	}
 
 	const result = await attempt(() =>
-		call.auth.api.signInEmail({ body: { email, password: input.password, rememberMe: true }, headers: call.headers })
+		call.auth.api.signInEmail({
+			body: { email, password: input.password, rememberMe: true },
+			headers: call.headers
+		})
 	);
 	if (!result.ok) {
 		if (result.code === 'EMAIL_NOT_VERIFIED') {
@@ -63,7 +69,11 @@ export async function signIn(call: AuthCall, input: { email: string; password: s
 			await failed('email_not_verified');
 			return { ok: false, reason: 'email_not_verified' };
 		}
-		if (result.code === 'INVALID_EMAIL_OR_PASSWORD' || result.code === 'INVALID_EMAIL' || result.code === 'PASSWORD_TOO_LONG') {
+		if (
+			result.code === 'INVALID_EMAIL_OR_PASSWORD' ||
+			result.code === 'INVALID_EMAIL' ||
+			result.code === 'PASSWORD_TOO_LONG'
+		) {
 			await failed('invalid_credentials');
 			return { ok: false, reason: 'invalid_credentials' };
 		}
@@ -93,7 +103,10 @@ export async function signIn(call: AuthCall, input: { email: string; password: s
  * one of the backup codes. better-auth limits the tries per challenge (5) and locks the second
  * factor after ten failures in a row; the client address counts as for the first step.
  */
-export async function completeSecondFactor(call: AuthCall, input: { code: string }): Promise<SecondFactorResult> {
+export async function completeSecondFactor(
+	call: AuthCall,
+	input: { code: string }
+): Promise<SecondFactorResult> {
 	const owner = await challengeOwner(call.headers);
 	const audit = (action: string, details: Record<string, unknown>) =>
 		recordAudit({
@@ -121,7 +134,11 @@ export async function completeSecondFactor(call: AuthCall, input: { code: string
 	);
 	if (!result.ok) {
 		const reason = secondFactorFailure(result.code);
-		await audit('auth.sign_in_failed', { reason: reason.reason === 'rate_limited' ? 'second_factor_locked' : reason.reason, step: 'second_factor', method });
+		await audit('auth.sign_in_failed', {
+			reason: reason.reason === 'rate_limited' ? 'second_factor_locked' : reason.reason,
+			step: 'second_factor',
+			method
+		});
 		return reason;
 	}
 	const user = toSignedInUser((result.value as { user: Record<string, unknown> }).user);

@@ -32,7 +32,10 @@ const resendPerIp: RateLimitRule = rateLimitRules.passwordResetPerIp;
 const resendPerAccount: RateLimitRule = rateLimitRules.passwordResetPerAccount;
 
 /** Mails a new verification link if the address belongs to an unconfirmed account; answers the same either way. */
-export async function resendVerification(call: AuthCall, input: { email: string }): Promise<{ ok: true } | RateLimited> {
+export async function resendVerification(
+	call: AuthCall,
+	input: { email: string }
+): Promise<{ ok: true } | RateLimited> {
 	const email = input.email.trim().toLowerCase();
 	for (const [key, rule] of [
 		[`verify-resend:ip:${call.ipAddress}`, resendPerIp],
@@ -53,7 +56,9 @@ export type VerifyEmailResult =
 /** Opens a link from a verification mail: confirms the address, or switches to a new one. */
 export async function verifyEmail(call: AuthCall, input: { token: string }): Promise<VerifyEmailResult> {
 	const claims = readTokenClaims(input.token);
-	const result = await attempt(() => call.auth.api.verifyEmail({ query: { token: input.token }, headers: call.headers }));
+	const result = await attempt(() =>
+		call.auth.api.verifyEmail({ query: { token: input.token }, headers: call.headers })
+	);
 	if (!result.ok) {
 		return { ok: false, reason: result.code === 'TOKEN_EXPIRED' ? 'expired' : 'invalid' };
 	}

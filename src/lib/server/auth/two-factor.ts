@@ -39,7 +39,11 @@ export type PendingSetup = { uri: string; secret: string; qrSvg: string };
  * The setup that was started but not confirmed yet, for showing the QR code again (e.g. after a
  * mistyped code). Only the account's own signed-in pages ask for it.
  */
-export async function findPendingSetup(auth: Auth, owner: AccountOwner, issuer: string): Promise<PendingSetup | null> {
+export async function findPendingSetup(
+	auth: Auth,
+	owner: AccountOwner,
+	issuer: string
+): Promise<PendingSetup | null> {
 	const encrypted = await findPendingTwoFactorSecret(owner.userId);
 	if (!encrypted) return null;
 	const context = await auth.$context;
@@ -53,12 +57,17 @@ export async function findPendingSetup(auth: Auth, owner: AccountOwner, issuer: 
 }
 
 export type ConfirmSetupResult =
-	| { ok: true; backupCodes: string[] }
-	| { ok: false; reason: 'invalid_code' | 'no_pending_setup' };
+	{ ok: true; backupCodes: string[] } | { ok: false; reason: 'invalid_code' | 'no_pending_setup' };
 
-export async function confirmTwoFactorSetup(call: AuthCall, owner: AccountOwner, input: { code: string }): Promise<ConfirmSetupResult> {
+export async function confirmTwoFactorSetup(
+	call: AuthCall,
+	owner: AccountOwner,
+	input: { code: string }
+): Promise<ConfirmSetupResult> {
 	if (!(await findPendingTwoFactorSecret(owner.userId))) return { ok: false, reason: 'no_pending_setup' };
-	const result = await attempt(() => call.auth.api.verifyTOTP({ body: { code: input.code }, headers: call.headers }));
+	const result = await attempt(() =>
+		call.auth.api.verifyTOTP({ body: { code: input.code }, headers: call.headers })
+	);
 	if (!result.ok) {
 		if (result.code === 'INVALID_CODE') return { ok: false, reason: 'invalid_code' };
 		throw new Error(`Unexpected two-factor confirmation failure: ${result.code}`);
@@ -80,7 +89,11 @@ export async function cancelTwoFactorSetup(owner: AccountOwner) {
 	await deletePendingTwoFactor(owner.userId);
 }
 
-export async function disableTwoFactor(call: AuthCall, owner: AccountOwner, input: { currentPassword: string }): Promise<PasswordCheck> {
+export async function disableTwoFactor(
+	call: AuthCall,
+	owner: AccountOwner,
+	input: { currentPassword: string }
+): Promise<PasswordCheck> {
 	const check = await checkCurrentPassword(call.auth, owner, input.currentPassword);
 	if (!check.ok) return check;
 	const result = await attempt(() =>
