@@ -16,6 +16,7 @@ export const load = ({ locals }) => {
 		locale,
 		network: { name: network.name, shortName: network.shortName },
 		user: user ? { name: user.name, email: user.email } : null,
+		twoFactorPrompt: actor.networkRoles.includes('office') && !actor.twoFactorEnabled,
 		nav
 	};
 };
