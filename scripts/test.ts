@@ -136,9 +136,16 @@ function databaseTestFiles(): string[] {
 	return found.sort();
 }
 
-function compileMessages() {
-	const result = spawnSync('npm', ['run', '--silent', 'paraglide'], { stdio: 'inherit' });
-	if (result.status !== 0) throw new Error('Compiling the Paraglide messages failed (npm run paraglide).');
+/**
+ * What the tests import but git does not hold: the compiled Paraglide messages, and the TypeScript
+ * configuration SvelteKit generates (tsconfig.json extends `$app/tsconfig`, written by `svelte-kit sync`).
+ */
+function prepareSources() {
+	const messages = spawnSync('npm', ['run', '--silent', 'paraglide'], { stdio: 'inherit' });
+	if (messages.status !== 0) throw new Error('Compiling the Paraglide messages failed (npm run paraglide).');
+	const kit = path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js');
+	const sync = spawnSync(node24(), [kit, 'sync'], { stdio: 'inherit' });
+	if (sync.status !== 0) throw new Error('`svelte-kit sync` failed.');
 }
 
 /** Debian's Chromium for the browser tests; installed when we may (root with apt-get), else explained. */
@@ -181,7 +188,7 @@ if (tiers.includes('unit')) {
 	heading(title);
 	const started = performance.now();
 	try {
-		compileMessages();
+		prepareSources();
 		results.push(await runVitest('unit', title, [], environment({ TEST_DATABASE_URL: undefined })));
 	} catch (error) {
 		results.push(failedBeforeTests('unit', title, started, error));
@@ -196,7 +203,7 @@ if (tiers.includes('pg')) {
 		heading(title);
 		const started = performance.now();
 		try {
-			if (!tiers.includes('unit')) compileMessages();
+			if (!tiers.includes('unit')) prepareSources();
 			const files = databaseTestFiles();
 			if (files.length === 0)
 				throw new Error('No test file uses the test database (tests/helpers/database.ts).');
