@@ -57,13 +57,16 @@ export class TestBrowser {
  * One auth instance for a test file, wired like the app's: cookies go to whichever browser is
  * "active" (the one whose call is running).
  */
-export function createTestAuth(db: Database, context: { networkId: string | null; networkName?: string }) {
+export function createTestAuth(
+	db: Database,
+	context: { networkId: string | null; networkName?: string; requestOrigin?: string }
+) {
 	let active: TestBrowser | null = null;
 	const auth: Auth = createAuth({
 		db,
 		getRequestEvent: () => (active ? { ...active.event, url: active.url } : undefined),
 		requestContext: async () => ({
-			origin: 'http://localhost:3000',
+			origin: context.requestOrigin ?? 'http://localhost:3000',
 			networkId: context.networkId,
 			networkName: context.networkName ?? 'Testnetz',
 			locale: 'de'

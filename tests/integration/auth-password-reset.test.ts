@@ -3,6 +3,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../helpers/database.ts';
 import { TestBrowser, createTestAuth } from '../helpers/auth-browser.ts';
 import { auditLog, mailMessages, session } from '../../src/lib/server/db/schema/index.ts';
+import { networks } from '../../src/lib/server/db/schema/index.ts';
+import { forgetNetworkCache } from '../../src/lib/server/networks/queries.ts';
 import { createNetwork, createUser } from '../../src/lib/server/testing/factories.ts';
 import {
 	requestPasswordReset,
@@ -132,5 +134,31 @@ describe('password reset by mail', () => {
 		for (let i = 0; i < 6; i++)
 			perIp.push(await requestPasswordReset(testAuth.callFrom(other), { email: `jemand-${i}@example.test` }));
 		expect(perIp.map((r) => r.ok)).toEqual([true, true, true, true, true, false]);
+	});
+
+	it('links to a configured origin even when the request named another host', async () => {
+		await createUser(database.db, { email: 'jana@example.test' });
+		const poisoned = createTestAuth(database.db, { networkId, requestOrigin: 'https://evil.example' });
+		await requestPasswordReset(poisoned.callFrom(new TestBrowser({ ipAddress: '192.0.2.38' })), {
+			email: 'jana@example.test'
+		});
+		const [mail] = await resetMails('jana@example.test');
+		expect(mail!.textBody).toContain('http://localhost:3000/reset-password?token=');
+		expect(mail!.textBody).not.toContain('evil.example');
+	});
+
+	it("uses the request's origin when it is a host configured for a network", async () => {
+		await database.db
+			.update(networks)
+			.set({ hosts: ['netz.example.test'] })
+			.where(eq(networks.id, networkId));
+		forgetNetworkCache();
+		await createUser(database.db, { email: 'karl@example.test' });
+		const ownHost = createTestAuth(database.db, { networkId, requestOrigin: 'https://netz.example.test' });
+		await requestPasswordReset(ownHost.callFrom(new TestBrowser({ ipAddress: '192.0.2.39' })), {
+			email: 'karl@example.test'
+		});
+		const [mail] = await resetMails('karl@example.test');
+		expect(mail!.textBody).toContain('https://netz.example.test/reset-password?token=');
 	});
 });

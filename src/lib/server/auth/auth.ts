@@ -6,6 +6,7 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { createHash } from 'node:crypto';
 import { config } from '../config.ts';
 import { logger } from '../logger.ts';
+import { findNetworkForHost } from '../networks/queries.ts';
 import type { Database } from '../db/index.ts';
 import * as schema from '../db/schema/index.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, isCommonPassword } from './password-policy.ts';
@@ -89,7 +90,7 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 			revokeSessionsOnPasswordReset: true,
 			resetPasswordTokenExpiresIn: 60 * 60,
 			sendResetPassword: async ({ user, token }) => {
-				const context = withUserLocale(await requestContext(), user);
+				const context = await mailContext(requestContext, user);
 				await sendAccountMail('password-reset', {
 					context,
 					to: user.email,
@@ -105,7 +106,7 @@ export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 			autoSignInAfterVerification: false,
 			expiresIn: 24 * 60 * 60,
 			sendVerificationEmail: async ({ user, token }) => {
-				const context = withUserLocale(await requestContext(), user);
+				const context = await mailContext(requestContext, user);
 				// better-auth sends the link for a new address through this callback too.
 				await sendAccountMail(isChangeEmailToken(token) ? 'change-email' : 'verify-email', {
 					context,
@@ -170,9 +171,36 @@ function secureOverHttps(getRequestEvent: () => CookieEvent | null | undefined) 
 	};
 }
 
-function withUserLocale(context: RequestContext, user: object): RequestContext {
+/**
+ * The context for an account mail: in the account's language, and with links to an origin we
+ * trust. The request's own origin comes from its Host header, which the sender controls; a
+ * reset link pointing at a host of their choosing would hand them the token. So the request's
+ * origin is used only when it is ORIGIN or a host configured for a network.
+ */
+async function mailContext(
+	requestContext: () => Promise<RequestContext>,
+	user: object
+): Promise<RequestContext> {
+	const context = await requestContext();
 	const locale = (user as { locale?: unknown }).locale;
-	return locale === 'de' || locale === 'en' ? { ...context, locale } : context;
+	return {
+		...context,
+		origin: await trustedOrigin(context.origin),
+		locale: locale === 'de' || locale === 'en' ? locale : context.locale
+	};
+}
+
+async function trustedOrigin(origin: string) {
+	const { ORIGIN } = config();
+	let url: URL;
+	try {
+		url = new URL(origin);
+	} catch {
+		return ORIGIN;
+	}
+	if (url.origin === ORIGIN) return ORIGIN;
+	const network = await findNetworkForHost(url.host);
+	return network?.hosts.includes(url.hostname.toLowerCase()) ? url.origin : ORIGIN;
 }
 
 /** better-auth's change-email tokens carry the new address as `updateTo` (a JWT it signed itself). */
