@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { error, isHttpError, isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { error, isHttpError, isRedirect } from '@sveltejs/kit';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { getRequestEvent } from '$app/server';
 import { building } from '$app/env';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';

@@ -180,7 +180,7 @@ async function request(role: Role, pathname: string, init: RequestInit = {}) {
 
 /** Signs in through the sign-in form action, as a browser without JavaScript would. */
 async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${app.baseUrl}/sign-in`, {
+	const response = await fetch(`${app.baseUrl}/sign-in?/signIn`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: {

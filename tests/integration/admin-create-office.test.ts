@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../helpers/database.ts';
 import { createOfficeAccount } from '../../src/lib/server/admin/create-office.ts';
-import { invitations, mailMessages, networkRoleAssignments, networks } from '../../src/lib/server/db/schema/index.ts';
+import { invitations, mailMessages, networkRoleAssignments, networks, people } from '../../src/lib/server/db/schema/index.ts';
 import { createUser } from '../../src/lib/server/testing/factories.ts';
 import { hashInvitationToken } from '../../src/lib/server/invitations/tokens.ts';
 
@@ -45,6 +45,9 @@ describe('npm run admin -- create-office', () => {
 			.from(networkRoleAssignments)
 			.where(and(eq(networkRoleAssignments.userId, existing.id), eq(networkRoleAssignments.role, 'office')));
 		expect(roles).toHaveLength(1);
+		// …and a person row, so the office finds the account in its people list.
+		const linked = await database.db.select().from(people).where(eq(people.userId, existing.id));
+		expect(linked).toHaveLength(1);
 	});
 
 	it('refuses an unknown network slug, naming the known ones', async () => {

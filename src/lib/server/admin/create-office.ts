@@ -4,6 +4,7 @@ import { databaseHandle } from '../db/index.ts';
 import { networkRoleAssignments, networks, user } from '../db/schema/index.ts';
 import { recordAudit } from '../audit/mutations.ts';
 import { createInvitation } from '../invitations/mutations.ts';
+import { ensurePersonForUser } from '../people/mutations.ts';
 import { ensureDefaultNetwork } from '../seed/default-network.ts';
 
 type Input = { email: string; name: string; networkSlug?: string; locale: 'de' | 'en' };
@@ -32,7 +33,7 @@ export async function createOfficeAccount(input: Input): Promise<Result> {
 	}
 
 	const [existing] = await database
-		.select({ id: user.id })
+		.select({ id: user.id, email: user.email, name: user.name })
 		.from(user)
 		.where(sql`lower(${user.email}) = ${email}`);
 	if (existing) {
@@ -41,14 +42,19 @@ export async function createOfficeAccount(input: Input): Promise<Result> {
 				.insert(networkRoleAssignments)
 				.values({ networkId: network.id, userId: existing.id, role: 'office' })
 				.onConflictDoNothing();
+			// The office lists people; an account without a person row would not show up there.
+			await ensurePersonForUser(
+				{ networkId: network.id, userId: existing.id, email: existing.email, name: existing.name },
+				tx
+			);
 			await recordAudit(
 				{
 					networkId: network.id,
 					actor: null,
-					action: 'role.granted',
+					action: 'office.network_role.granted',
 					targetType: 'user',
 					targetId: existing.id,
-					details: { role: 'office', via: 'command line' },
+					details: { before: null, after: { role: 'office' }, via: 'command line' },
 					context: { userAgent: 'npm run admin' }
 				},
 				tx
