@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { error, isHttpError, isRedirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { getRequestEvent } from '$app/server';
 import { building } from '$app/env';
@@ -117,8 +117,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// With the cookie strategy the request is passed on unchanged; only the locale matters here.
+	paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = locale === 'en' ? 'en' : 'de';
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
@@ -149,8 +149,9 @@ export const handle = sequence(
 	handleSession
 );
 
-export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
-	if (isHttpError(thrown) || isRedirect(thrown) || status === 404) return { message };
-	logger.error({ err: thrown, requestId: event.locals.requestId, status }, 'unhandled error');
+/** App errors (error()) and framework errors (404s) keep their status and message; the rest is logged. */
+export const handleError: HandleServerError = ({ kind, error: thrown, event }) => {
+	if (kind !== 'unknown') return {};
+	logger.error({ err: thrown, requestId: event.locals.requestId }, 'unhandled error');
 	return { message: 'Internal error', requestId: event.locals.requestId };
 };
