@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			requestId: string;
 			network: Network;
+			/** Where links in mails point: ORIGIN or a host configured for this network (networks/origin.ts). */
+			origin: string;
 			actor: Actor;
 			user: { id: string; email: string; name: string; emailVerified: boolean; locale: string; twoFactorEnabled: boolean } | null;
 			sessionId: string | null;

@@ -8,6 +8,7 @@ import { config } from '#lib/server/config.ts';
 import { logger } from '#lib/server/logger.ts';
 import { getAuth, startRuntime, stopRuntime } from '#lib/server/runtime.ts';
 import { findNetworkForHost } from '#lib/server/networks/queries.ts';
+import { linkOrigin } from '#lib/server/networks/origin.ts';
 import { isDatabaseReachable } from '#lib/server/health/queries.ts';
 import { anonymousActor } from '#lib/server/policy/actor.ts';
 import { loadActor } from '#lib/server/policy/queries.ts';
@@ -15,7 +16,7 @@ import { loadActor } from '#lib/server/policy/queries.ts';
 function requestContext() {
 	const event = getRequestEventOrNull();
 	return Promise.resolve({
-		origin: event?.url.origin ?? config().ORIGIN,
+		origin: event?.locals.origin ?? config().ORIGIN,
 		networkId: event?.locals.network?.id ?? null,
 		networkName: event?.locals.network?.name ?? 'Knotenpunkt',
 		locale: event?.locals.locale ?? 'de'
@@ -89,6 +90,7 @@ const handleNetwork: Handle = async ({ event, resolve }) => {
 	const network = await findNetworkForHost(event.url.host);
 	if (!network) error(503, 'No network is configured.');
 	event.locals.network = network;
+	event.locals.origin = linkOrigin(event.url, network.hosts, config().ORIGIN);
 	return resolve(event);
 };
 

@@ -1,3 +1,4 @@
+import { rateLimitRules } from '../../src/lib/server/rate-limit.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { useFreshDatabase } from '../helpers/database.ts';
@@ -140,8 +141,9 @@ describe('sign-in', () => {
 
 	it('limits sign-in attempts per client address across accounts', async () => {
 		const browser = new TestBrowser({ ipAddress: '192.0.2.16' });
+		const { limit } = rateLimitRules.signInPerIp;
 		const results = [];
-		for (let i = 0; i < 21; i++) {
+		for (let i = 0; i <= limit; i++) {
 			results.push(
 				await signIn(testAuth.callFrom(browser), {
 					email: `spray-${i}@example.test`,
@@ -149,9 +151,9 @@ describe('sign-in', () => {
 				})
 			);
 		}
-		expect(results.slice(0, 20).every((r) => !r.ok && r.reason === 'invalid_credentials')).toBe(true);
-		expect(results[20]).toMatchObject({ ok: false, reason: 'rate_limited' });
-		const [last] = await auditRows('spray-20@example.test');
+		expect(results.slice(0, limit).every((r) => !r.ok && r.reason === 'invalid_credentials')).toBe(true);
+		expect(results[limit]).toMatchObject({ ok: false, reason: 'rate_limited' });
+		const [last] = await auditRows(`spray-${limit}@example.test`);
 		expect(last?.details).toMatchObject({ reason: 'rate_limited_ip' });
 	});
 

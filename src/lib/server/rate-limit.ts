@@ -5,7 +5,8 @@ import { rateLimits } from './db/schema/index.ts';
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
 export const rateLimitRules = {
-	signInPerIp: { limit: 20, windowSeconds: 15 * 60 },
+	// Generous: a member company's staff may all sign in from one shared address.
+	signInPerIp: { limit: 60, windowSeconds: 15 * 60 },
 	signInPerAccount: { limit: 5, windowSeconds: 15 * 60 },
 	signUpPerIp: { limit: 5, windowSeconds: 60 * 60 },
 	passwordResetPerIp: { limit: 5, windowSeconds: 60 * 60 },

@@ -6,7 +6,6 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { createHash } from 'node:crypto';
 import { config } from '../config.ts';
 import { logger } from '../logger.ts';
-import { findNetworkForHost } from '../networks/queries.ts';
 import type { Database } from '../db/index.ts';
 import * as schema from '../db/schema/index.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, isCommonPassword } from './password-policy.ts';
@@ -172,10 +171,8 @@ function secureOverHttps(getRequestEvent: () => CookieEvent | null | undefined) 
 }
 
 /**
- * The context for an account mail: in the account's language, and with links to an origin we
- * trust. The request's own origin comes from its Host header, which the sender controls; a
- * reset link pointing at a host of their choosing would hand them the token. So the request's
- * origin is used only when it is ORIGIN or a host configured for a network.
+ * The context for an account mail, in the account's language. Its origin is already one we trust
+ * (`locals.origin`, see linkOrigin in networks/origin.ts), never the sender's Host header as such.
  */
 async function mailContext(
 	requestContext: () => Promise<RequestContext>,
@@ -185,22 +182,8 @@ async function mailContext(
 	const locale = (user as { locale?: unknown }).locale;
 	return {
 		...context,
-		origin: await trustedOrigin(context.origin),
 		locale: locale === 'de' || locale === 'en' ? locale : context.locale
 	};
-}
-
-async function trustedOrigin(origin: string) {
-	const { ORIGIN } = config();
-	let url: URL;
-	try {
-		url = new URL(origin);
-	} catch {
-		return ORIGIN;
-	}
-	if (url.origin === ORIGIN) return ORIGIN;
-	const network = await findNetworkForHost(url.host);
-	return network?.hosts.includes(url.hostname.toLowerCase()) ? url.origin : ORIGIN;
 }
 
 /** better-auth's change-email tokens carry the new address as `updateTo` (a JWT it signed itself). */

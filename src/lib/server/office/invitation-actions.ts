@@ -40,7 +40,7 @@ export async function inviteAction(event: RequestEvent, options: InviteOptions =
 			organisationId: organisationId ?? null,
 			organisationRole: organisationId ? (options.role ?? data.role ?? 'org_member') : null,
 			networkRole: networkRole ?? null,
-			origin: event.url.origin,
+			origin: event.locals.origin,
 			locale: data.locale,
 			context: auditContext(event)
 		});
@@ -78,7 +78,7 @@ async function manageInvitation(event: RequestEvent, what: 'revoke' | 'resend') 
 		const result =
 			what === 'revoke'
 				? await revokeInvitation(input)
-				: await resendInvitation({ ...input, origin: event.url.origin });
+				: await resendInvitation({ ...input, origin: event.locals.origin });
 		if (result.ok) {
 			return { success: what === 'revoke' ? m.office_invitations_revoked() : m.office_invitations_resent() };
 		}

@@ -1,0 +1,10 @@
+/**
+ * The origin that links in mails (verification, reset, invitations) point at. A request's own
+ * origin comes from its Host header, which the sender controls: a reset link pointing at a host of
+ * their choosing would hand them the token. So the request's origin is used only when it is the
+ * configured ORIGIN or a host configured for the request's network; otherwise ORIGIN.
+ */
+export function linkOrigin(requestUrl: URL, networkHosts: readonly string[], configuredOrigin: string): string {
+	if (requestUrl.origin === configuredOrigin) return configuredOrigin;
+	return networkHosts.includes(requestUrl.hostname.toLowerCase()) ? requestUrl.origin : configuredOrigin;
+}
