@@ -86,11 +86,12 @@ async function measureServer(
 	try {
 		const url = `http://127.0.0.1:${port}/`;
 		await waitFor200(url, started, performance.now());
+		const idleMiB = residentMiB(started.child.pid!);
 		await load(url, WARMUP_SECONDS);
 		const result = await load(url, LOAD_SECONDS);
 		const rssMiB = residentMiB(started.child.pid!);
 		const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-		return { load: result, rssMiB, body };
+		return { load: result, idleMiB, rssMiB, body };
 	} finally {
 		await stopProcess(started);
 	}
@@ -190,7 +191,8 @@ try {
 	console.log('The same bytes from a bare node:http server…');
 	const bare = await measureBare(pglite.body);
 
-	let postgres: { fresh: number; existing: number; load: Load; rssMiB: number } | null = null;
+	let postgres: { fresh: number; existing: number; load: Load; idleMiB: number; rssMiB: number } | null =
+		null;
 	if (database) {
 		console.log('PostgreSQL: start-up on a new and an existing database, then the home page under load…');
 		postgres = await withDatabase(database.adminUrl, async (url) => ({
@@ -217,13 +219,13 @@ try {
 	report(loadRow('Knotenpunkt on PGlite', pglite.load, bare));
 	if (postgres) report(loadRow('Knotenpunkt on PostgreSQL', postgres.load, bare));
 	report();
-	report('| server RSS after the load runs | MiB |');
-	report('|---|---|');
-	report(`| PGlite (embedded) | ${pglite.rssMiB} |`);
+	report('| server RSS (MiB) | after the first 200 | after the load runs |');
+	report('|---|---|---|');
+	report(`| PGlite (embedded) | ${pglite.idleMiB} | ${pglite.rssMiB} |`);
 	report(
 		postgres
-			? `| PostgreSQL (pg pool) | ${postgres.rssMiB} |`
-			: '| PostgreSQL | not measured: no server reachable |'
+			? `| PostgreSQL (pg pool) | ${postgres.idleMiB} | ${postgres.rssMiB} |`
+			: '| PostgreSQL | not measured: no server reachable | |'
 	);
 	if (!database)
 		console.log('\nNote: no PostgreSQL reachable (set BENCH_DATABASE_URL); its part was skipped.');
