@@ -80,7 +80,7 @@ async function load(url: string, durationSeconds: number): Promise<Load> {
 /** The built server directly (so its pid is the server's), warmed up, then measured. */
 async function measureServer(
 	env: Record<string, string>
-): Promise<{ load: Load; rssMiB: number; body: Buffer }> {
+): Promise<{ load: Load; idleMiB: number; rssMiB: number; body: Buffer }> {
 	const port = await freePort();
 	const started = startProcess(node, ['server/index.ts'], serverEnv({ PORT: String(port), ...env }));
 	try {

@@ -4,6 +4,7 @@ import {
 	type Browser,
 	type BrowserContext,
 	type BrowserContextOptions,
+	type Locator,
 	type Page,
 	type Response
 } from 'playwright-core';
