@@ -1,6 +1,9 @@
 import type { Database } from '../../src/lib/server/db/index.ts';
 import { createAuth, type Auth, type CookieEvent } from '../../src/lib/server/auth/auth.ts';
 import type { AuthCall } from '../../src/lib/server/auth/call.ts';
+import { linkOrigin } from '../../src/lib/server/networks/origin.ts';
+import { findNetworkForHost } from '../../src/lib/server/networks/queries.ts';
+import { config } from '../../src/lib/server/config.ts';
 
 type CookieRecord = { name: string; value: string; options: Record<string, unknown> };
 
@@ -65,8 +68,9 @@ export function createTestAuth(
 	const auth: Auth = createAuth({
 		db,
 		getRequestEvent: () => (active ? { ...active.event, url: active.url } : undefined),
+		// As hooks.server.ts does: the request's origin only if it is ORIGIN or a host of the network.
 		requestContext: async () => ({
-			origin: context.requestOrigin ?? 'http://localhost:3000',
+			origin: await linkOriginFor(context.requestOrigin ?? 'http://localhost:3000', context.networkId),
 			networkId: context.networkId,
 			networkName: context.networkName ?? 'Testnetz',
 			locale: 'de'
@@ -91,4 +95,11 @@ export function createTestAuth(
 	}
 
 	return { auth, callFrom, sessionOf };
+}
+
+async function linkOriginFor(requestOrigin: string, networkId: string | null) {
+	const url = new URL(requestOrigin);
+	const network = networkId ? await findNetworkForHost(url.host) : null;
+	const hosts = network && network.id === networkId ? network.hosts : [];
+	return linkOrigin(url, hosts, config().ORIGIN);
 }
