@@ -48,12 +48,22 @@ if (command !== 'create-office') fail(command ? `Unknown command "${command}".` 
 
 const email = values.email?.trim().toLowerCase() ?? '';
 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail('--email needs a valid e-mail address.');
-const locale = values.locale === 'en' ? 'en' : values.locale === undefined || values.locale === 'de' ? 'de' : fail('--locale is de or en.');
+const locale =
+	values.locale === 'en'
+		? 'en'
+		: values.locale === undefined || values.locale === 'de'
+			? 'de'
+			: fail('--locale is de or en.');
 
-const { createOfficeAccount } = await import('../src/lib/server/admin/create-office.ts');
+const { createOfficeAccount } = await import('../src/lib/server/admin/mutations.ts');
 const { closeDatabase } = await import('../src/lib/server/db/index.ts');
 try {
-	const result = await createOfficeAccount({ email, name: values.name?.trim() ?? '', networkSlug: values.network, locale });
+	const result = await createOfficeAccount({
+		email,
+		name: values.name?.trim() ?? '',
+		networkSlug: values.network,
+		locale
+	});
 	if (result.kind === 'granted') {
 		console.log(`${email} already had an account in ${result.networkName}; it now has the office role.`);
 	} else {

@@ -3,7 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Everything the production build is made from. Generated Paraglide output is excluded. */
-const inputs = ['src', 'messages', 'static', 'project.inlang/settings.json', 'vite.config.ts', 'package-lock.json'];
+const inputs = [
+	'src',
+	'messages',
+	'static',
+	'project.inlang/settings.json',
+	'vite.config.ts',
+	'package-lock.json'
+];
 const excluded = new Set([path.join('src', 'lib', 'paraglide')]);
 
 function* walk(entry: string): Generator<string> {

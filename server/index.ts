@@ -33,14 +33,22 @@ function isTrustedProxy(address: string | undefined) {
 	return privateAddress.test(address);
 }
 
-const first = (value: string | string[] | undefined) => String(value ?? '').split(',')[0]!.trim();
-const last = (value: string | string[] | undefined) => String(value ?? '').split(',').at(-1)!.trim();
+const first = (value: string | string[] | undefined) =>
+	String(value ?? '')
+		.split(',')[0]!
+		.trim();
+const last = (value: string | string[] | undefined) =>
+	String(value ?? '')
+		.split(',')
+		.at(-1)!
+		.trim();
 
 const server = http.createServer((req, res) => {
 	const peer = req.socket.remoteAddress ?? '';
 	const trusted = isTrustedProxy(peer);
 	// A direct connection is plain http (TLS ends at the proxy); only a trusted proxy can say https.
-	req.headers['x-forwarded-proto'] = trusted && first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http';
+	req.headers['x-forwarded-proto'] =
+		trusted && first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http';
 	const forwardedHost = trusted ? first(req.headers['x-forwarded-host']) : '';
 	req.headers['x-forwarded-host'] = forwardedHost || req.headers.host || new URL(config.ORIGIN).host;
 	// The client address is what our proxy appended last, or the peer itself; never a client's claim.

@@ -9,7 +9,14 @@ declare global {
 			/** Where links in mails point: ORIGIN or a host configured for this network (networks/origin.ts). */
 			origin: string;
 			actor: Actor;
-			user: { id: string; email: string; name: string; emailVerified: boolean; locale: string; twoFactorEnabled: boolean } | null;
+			user: {
+				id: string;
+				email: string;
+				name: string;
+				emailVerified: boolean;
+				locale: string;
+				twoFactorEnabled: boolean;
+			} | null;
 			sessionId: string | null;
 			locale: 'de' | 'en';
 			clientAddress: string;

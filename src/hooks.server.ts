@@ -81,8 +81,15 @@ const handleHealth: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const database = await isDatabaseReachable();
 	return new Response(
-		JSON.stringify({ status: database ? 'ok' : 'unavailable', database: database ? 'reachable' : 'unreachable', ms: Math.round(performance.now() - started) }),
-		{ status: database ? 200 : 503, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }
+		JSON.stringify({
+			status: database ? 'ok' : 'unavailable',
+			database: database ? 'reachable' : 'unreachable',
+			ms: Math.round(performance.now() - started)
+		}),
+		{
+			status: database ? 200 : 503,
+			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+		}
 	);
 };
 

@@ -7,7 +7,8 @@ export const load = ({ locals }) => {
 	const nav = [
 		{ href: '/', key: 'nav_home' as const },
 		...(can(actor, 'members.view') ? [{ href: '/members', key: 'nav_members' as const }] : []),
-		...(firstOrganisation && can(actor, 'organisation.view_people', { networkId: network.id, organisationId: firstOrganisation })
+		...(firstOrganisation &&
+		can(actor, 'organisation.view_people', { networkId: network.id, organisationId: firstOrganisation })
 			? [{ href: `/organisations/${firstOrganisation}/team`, key: 'nav_my_organisation' as const }]
 			: []),
 		...(can(actor, 'office.view') ? [{ href: '/office', key: 'nav_office' as const }] : [])

@@ -62,7 +62,10 @@ const matrix: Record<string, Entry> = {
 
 	'/(auth)/sign-in': { path: () => '/sign-in', get: anonymousOnly },
 	// Only reachable between password and second factor; otherwise back to sign-in (or home).
-	'/(auth)/sign-in/two-factor': { path: () => '/sign-in/two-factor', get: { ...all('away'), anonymous: 'sign-in' } },
+	'/(auth)/sign-in/two-factor': {
+		path: () => '/sign-in/two-factor',
+		get: { ...all('away'), anonymous: 'sign-in' }
+	},
 	'/(auth)/sign-up': { path: () => '/sign-up', get: anonymousOnly },
 	'/(auth)/forgot-password': { path: () => '/forgot-password', get: all('ok') },
 	'/(auth)/reset-password': { path: () => '/reset-password?token=nope', get: all('ok') },
@@ -282,7 +285,11 @@ describe("route × role matrix: someone else's ids", () => {
 
 describe('route × role matrix: form posts', () => {
 	/** Mutating actions that only the office (or the own organisation's admin) may take. */
-	const guarded: { path: (ids: Ids) => string; body: (ids: Ids) => Record<string, string>; allowed: Role[] }[] = [
+	const guarded: {
+		path: (ids: Ids) => string;
+		body: (ids: Ids) => Record<string, string>;
+		allowed: Role[];
+	}[] = [
 		{
 			path: () => '/office/legal?/save',
 			body: () => ({ kind: 'imprint', bodyDe: 'gehackt', bodyEn: 'hacked' }),
@@ -295,7 +302,12 @@ describe('route × role matrix: form posts', () => {
 		},
 		{
 			path: () => '/office/invitations?/invite',
-			body: (ids) => ({ email: 'eve@example.test', name: 'Eve', organisationId: ids.memberOrganisation, role: 'org_admin' }),
+			body: (ids) => ({
+				email: 'eve@example.test',
+				name: 'Eve',
+				organisationId: ids.memberOrganisation,
+				role: 'org_admin'
+			}),
 			allowed: ['office']
 		},
 		{ path: () => '/office/api-tokens?/create', body: () => ({ name: 'stolen' }), allowed: ['office'] },
@@ -318,13 +330,16 @@ describe('route × role matrix: form posts', () => {
 				});
 				const outcome = outcomeOf(response);
 				const expected = role === 'anonymous' ? 'sign-in' : 'forbidden';
-				if (outcome !== expected) refusals.push(`${role} ${action.path(ids)}: ${outcome}, expected ${expected}`);
+				if (outcome !== expected)
+					refusals.push(`${role} ${action.path(ids)}: ${outcome}, expected ${expected}`);
 			}
 		}
 		expect(refusals).toEqual([]);
 		expect(await (await request('anonymous', '/impressum')).text()).not.toContain('gehackt');
 		expect(outcomeOf(await request('member', '/office'))).toBe('forbidden');
 		expect(await (await request('office', '/office/api-tokens')).text()).not.toContain('stolen');
-		expect(await (await request('office', '/office/invitations')).text()).not.toMatch(/eve@example|mallory@example/);
+		expect(await (await request('office', '/office/invitations')).text()).not.toMatch(
+			/eve@example|mallory@example/
+		);
 	});
 });

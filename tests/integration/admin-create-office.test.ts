@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../helpers/database.ts';
-import { createOfficeAccount } from '../../src/lib/server/admin/create-office.ts';
-import { invitations, mailMessages, networkRoleAssignments, networks, people } from '../../src/lib/server/db/schema/index.ts';
+import { createOfficeAccount } from '../../src/lib/server/admin/mutations.ts';
+import {
+	invitations,
+	mailMessages,
+	networkRoleAssignments,
+	networks,
+	people
+} from '../../src/lib/server/db/schema/index.ts';
 import { createUser } from '../../src/lib/server/testing/factories.ts';
 import { hashInvitationToken } from '../../src/lib/server/invitations/tokens.ts';
 
@@ -14,7 +20,11 @@ afterAll(() => database.close());
 
 describe('npm run admin -- create-office', () => {
 	it('creates the default network on an empty database and invites the first office account', async () => {
-		const result = await createOfficeAccount({ email: 'anna@example.org', name: 'Anna Beispiel', locale: 'de' });
+		const result = await createOfficeAccount({
+			email: 'anna@example.org',
+			name: 'Anna Beispiel',
+			locale: 'de'
+		});
 		expect(result.kind).toBe('invited');
 		if (result.kind !== 'invited') return;
 		const [network] = await database.db.select().from(networks);
@@ -25,10 +35,17 @@ describe('npm run admin -- create-office', () => {
 			.select()
 			.from(invitations)
 			.where(eq(invitations.tokenHash, hashInvitationToken(token)));
-		expect(invitation).toMatchObject({ email: 'anna@example.org', networkRole: 'office', networkId: network!.id });
+		expect(invitation).toMatchObject({
+			email: 'anna@example.org',
+			networkRole: 'office',
+			networkId: network!.id
+		});
 		expect(invitation!.acceptedAt).toBeNull();
 
-		const mails = await database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'anna@example.org'));
+		const mails = await database.db
+			.select()
+			.from(mailMessages)
+			.where(eq(mailMessages.toAddress, 'anna@example.org'));
 		expect(mails).toHaveLength(1);
 		expect(mails[0]!.textBody).toContain(result.link);
 		// The plain token is only in the link, never stored.

@@ -1,4 +1,4 @@
-import { rateLimitRules } from '../../src/lib/server/rate-limit.ts';
+import { rateLimitRules } from '../../src/lib/server/rate-limit/mutations.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { useFreshDatabase } from '../helpers/database.ts';

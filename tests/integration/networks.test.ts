@@ -16,8 +16,15 @@ describe('one installation, several networks, chosen by host name', () => {
 	});
 
 	it('picks the network by host name (port and case ignored), else the default network', async () => {
-		const autos = await createNetwork(database.db, { slug: 'autos', isDefault: true, hosts: ['autos.example.org'] });
-		const food = await createNetwork(database.db, { slug: 'food', hosts: ['food.example.org', 'ernaehrung.example.org'] });
+		const autos = await createNetwork(database.db, {
+			slug: 'autos',
+			isDefault: true,
+			hosts: ['autos.example.org']
+		});
+		const food = await createNetwork(database.db, {
+			slug: 'food',
+			hosts: ['food.example.org', 'ernaehrung.example.org']
+		});
 		forgetNetworkCache();
 		expect((await findNetworkForHost('food.example.org'))?.id).toBe(food.id);
 		expect((await findNetworkForHost('ERNAEHRUNG.example.org:8443'))?.id).toBe(food.id);

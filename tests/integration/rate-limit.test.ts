@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../helpers/database.ts';
-import { hitRateLimit } from '../../src/lib/server/rate-limit.ts';
+import { hitRateLimit } from '../../src/lib/server/rate-limit/mutations.ts';
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 beforeAll(async () => {

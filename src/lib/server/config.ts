@@ -26,7 +26,13 @@ const schema = z.object({
 		.string()
 		.refine((value) => /^smtps?:\/\/.+/.test(value), 'must be an smtp:// or smtps:// URL')
 		.optional(),
-	MAIL_FROM: z.string().regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*>?$/, 'must be an e-mail address, optionally as "Name <address>"').default('Knotenpunkt <noreply@knotenpunkt.local>'),
+	MAIL_FROM: z
+		.string()
+		.regex(
+			/^(.+<)?[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*>?$/,
+			'must be an e-mail address, optionally as "Name <address>"'
+		)
+		.default('Knotenpunkt <noreply@knotenpunkt.local>'),
 	DEMO_DATA: booleanText.default(true),
 	AUTH_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
 	/**
@@ -51,7 +57,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		const sentences = result.error.issues.map((issue) => {
 			const name = String(issue.path[0] ?? 'configuration');
 			const given = cleaned[name];
-			const shown = name === 'DATABASE_URL' || name === 'SMTP_URL' || name === 'AUTH_SECRET' ? '(hidden)' : JSON.stringify(given);
+			const shown =
+				name === 'DATABASE_URL' || name === 'SMTP_URL' || name === 'AUTH_SECRET'
+					? '(hidden)'
+					: JSON.stringify(given);
 			return `The environment variable ${name} is invalid: ${issue.message} (given: ${shown}).`;
 		});
 		throw new ConfigError(sentences.join('\n'));

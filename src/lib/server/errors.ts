@@ -1,12 +1,6 @@
 /** Failures (not expected outcomes) carry a small code union, mapped to HTTP in one place. */
 export type AppErrorCode =
-	| 'UNAUTHENTICATED'
-	| 'FORBIDDEN'
-	| 'NOT_FOUND'
-	| 'VALIDATION'
-	| 'CONFLICT'
-	| 'RATE_LIMITED'
-	| 'INTERNAL';
+	'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
 
 export class AppError extends Error {
 	readonly code: AppErrorCode;

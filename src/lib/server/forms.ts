@@ -17,7 +17,10 @@ export function localizeIssues(issues: z.core.$ZodIssue[], locale: 'de' | 'en'):
 			issue.message
 		];
 		errors[field] = translate
-			? translate({ min: (issue as { minimum?: unknown }).minimum, max: (issue as { maximum?: unknown }).maximum }, { locale })
+			? translate(
+					{ min: (issue as { minimum?: unknown }).minimum, max: (issue as { maximum?: unknown }).maximum },
+					{ locale }
+				)
 			: m.validation_invalid({}, { locale });
 	}
 	return errors;
@@ -33,8 +36,7 @@ export function echoValues(form: FormData): Record<string, string> {
 }
 
 export type ParsedForm<T> =
-	| { ok: true; data: T; form: FormData }
-	| { ok: false; failure: ReturnType<typeof fail> };
+	{ ok: true; data: T; form: FormData } | { ok: false; failure: ReturnType<typeof fail> };
 
 /** Validate a posted form with a shared zod schema; failures answer 400 with per-field messages. */
 export async function parseForm<S extends z.ZodType>(

@@ -39,10 +39,7 @@ export function startRuntime(options: RuntimeOptions): Promise<void> {
 		}
 		auth = createAuth({ db: handle.db, ...options });
 		await startJobs(handle);
-		logger.info(
-			{ driver: handle.driver, ms: Math.round(performance.now() - started) },
-			'knotenpunkt ready'
-		);
+		logger.info({ driver: handle.driver, ms: Math.round(performance.now() - started) }, 'knotenpunkt ready');
 	})();
 	return starting;
 }

@@ -1,7 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { authorize } from '#lib/server/guard.ts';
 import { formFailure, parseForm } from '#lib/server/forms.ts';
-import { hitRateLimit, rateLimitRules } from '#lib/server/rate-limit.ts';
+import { hitRateLimit, rateLimitRules } from '#lib/server/rate-limit/mutations.ts';
 import { findOfferedInvitation } from '#lib/server/invitations/queries.ts';
 import { acceptInvitationAsUser, acceptInvitationWithNewAccount } from '#lib/server/invitations/mutations.ts';
 import { auditContext } from '#lib/server/office/params.ts';

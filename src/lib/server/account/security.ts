@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/mutations.ts';
 import { attempt, auditContextOf, rateLimited, type AuthCall, type RateLimited } from '../auth/call.ts';
 import type { Auth } from '../auth/auth.ts';
-import { clearRateLimit, hitRateLimit, rateLimitRules } from '../rate-limit.ts';
+import { clearRateLimit, hitRateLimit, rateLimitRules } from '../rate-limit/mutations.ts';
 import { findCredentialPasswordHash, findSessionToken } from './queries.ts';
 
 /** The signed-in person, as the account pages know them. */

@@ -9,8 +9,7 @@ import { ensureDefaultNetwork } from '../seed/default-network.ts';
 
 type Input = { email: string; name: string; networkSlug?: string; locale: 'de' | 'en' };
 type Result =
-	| { kind: 'granted'; networkName: string }
-	| { kind: 'invited'; networkName: string; link: string };
+	{ kind: 'granted'; networkName: string } | { kind: 'invited'; networkName: string; link: string };
 
 /** The first office account of a production instance: an invitation, or the role for an existing account. */
 export async function createOfficeAccount(input: Input): Promise<Result> {

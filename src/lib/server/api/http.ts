@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import { localizeIssues } from '../forms.ts';
 import { logger } from '../logger.ts';
 import { can, type Action } from '../policy/policy.ts';
-import { hitRateLimit, type RateLimitRule } from '../rate-limit.ts';
+import { hitRateLimit, type RateLimitRule } from '../rate-limit/mutations.ts';
 import type { Actor } from '../policy/actor.ts';
 import type { ApiErrorBody, ApiErrorCode } from '../../api/schemas.ts';
 import { authenticateApiRequest } from './authenticate.ts';

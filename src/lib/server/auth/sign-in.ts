@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/mutations.ts';
 import { findUserOfVerification } from '../account/queries.ts';
-import { clearRateLimit, hitRateLimit, rateLimitRules } from '../rate-limit.ts';
+import { clearRateLimit, hitRateLimit, rateLimitRules } from '../rate-limit/mutations.ts';
 import { attempt, auditContextOf, rateLimited, type AuthCall, type RateLimited } from './call.ts';
 
 export type SignedInUser = {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/mutations.ts';
-import { hitRateLimit, rateLimitRules, type RateLimitRule } from '../rate-limit.ts';
+import { hitRateLimit, rateLimitRules, type RateLimitRule } from '../rate-limit/mutations.ts';
 import { attempt, auditContextOf, rateLimited, type AuthCall, type RateLimited } from './call.ts';
 
 export type SignUpResult = { ok: true } | { ok: false; reason: 'password_too_common' } | RateLimited;

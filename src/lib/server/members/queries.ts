@@ -12,7 +12,9 @@ export async function findStartPage(actor: Actor) {
 			? database
 					.select({ id: organisations.id, name: organisations.name, city: organisations.city })
 					.from(organisations)
-					.where(and(eq(organisations.networkId, actor.networkId), inArray(organisations.id, organisationIds)))
+					.where(
+						and(eq(organisations.networkId, actor.networkId), inArray(organisations.id, organisationIds))
+					)
 					.orderBy(asc(organisations.name))
 			: Promise.resolve([]),
 		database

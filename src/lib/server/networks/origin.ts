@@ -4,7 +4,11 @@
  * their choosing would hand them the token. So the request's origin is used only when it is the
  * configured ORIGIN or a host configured for the request's network; otherwise ORIGIN.
  */
-export function linkOrigin(requestUrl: URL, networkHosts: readonly string[], configuredOrigin: string): string {
+export function linkOrigin(
+	requestUrl: URL,
+	networkHosts: readonly string[],
+	configuredOrigin: string
+): string {
 	if (requestUrl.origin === configuredOrigin) return configuredOrigin;
 	return networkHosts.includes(requestUrl.hostname.toLowerCase()) ? requestUrl.origin : configuredOrigin;
 }

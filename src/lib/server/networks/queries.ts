@@ -23,9 +23,7 @@ export function forgetNetworkCache() {
 export async function findNetworkForHost(host: string): Promise<Network | null> {
 	const hostname = host.replace(/:\d+$/, '').toLowerCase();
 	const list = await allNetworks();
-	return (
-		list.find((n) => n.hosts.includes(hostname)) ?? list.find((n) => n.isDefault) ?? list[0] ?? null
-	);
+	return list.find((n) => n.hosts.includes(hostname)) ?? list.find((n) => n.isDefault) ?? list[0] ?? null;
 }
 
 export async function findCircles(networkId: string) {
@@ -56,7 +54,9 @@ export async function findSupporters(networkId: string) {
 }
 
 export async function countMembers(networkId: string) {
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.select({
 			organisations: sql<number>`count(*)::int`,
 			employees: sql<number>`coalesce(sum(${organisations.employees}), 0)::int`
@@ -67,7 +67,9 @@ export async function countMembers(networkId: string) {
 }
 
 export async function findLegalPage(networkId: string, kind: 'imprint' | 'privacy') {
-	const [page] = await (await db())
+	const [page] = await (
+		await db()
+	)
 		.select()
 		.from(legalPages)
 		.where(and(eq(legalPages.networkId, networkId), eq(legalPages.kind, kind)));

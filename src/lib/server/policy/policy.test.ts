@@ -20,14 +20,23 @@ const base = (overrides: Partial<Actor>): Actor => ({
 const roles = {
 	anonymous: anonymousActor(NETWORK),
 	noRole: base({}),
-	member: base({ networkRoles: ['member'], organisations: [{ organisationId: OWN_ORG, role: 'org_member' }] }),
-	orgadmin: base({ networkRoles: ['member'], organisations: [{ organisationId: OWN_ORG, role: 'org_admin' }] }),
+	member: base({
+		networkRoles: ['member'],
+		organisations: [{ organisationId: OWN_ORG, role: 'org_member' }]
+	}),
+	orgadmin: base({
+		networkRoles: ['member'],
+		organisations: [{ organisationId: OWN_ORG, role: 'org_admin' }]
+	}),
 	lead: base({
 		networkRoles: ['member'],
 		organisations: [{ organisationId: 'org-lead', role: 'org_member' }],
 		circles: [{ circleId: 'circle-1', role: 'lead' }]
 	}),
-	partner: base({ networkRoles: ['partner'], organisations: [{ organisationId: 'org-wfo', role: 'org_member' }] }),
+	partner: base({
+		networkRoles: ['partner'],
+		organisations: [{ organisationId: 'org-wfo', role: 'org_member' }]
+	}),
 	board: base({ networkRoles: ['board'] }),
 	office: base({ networkRoles: ['office'] })
 } satisfies Record<string, Actor>;
@@ -108,9 +117,7 @@ describe('organisation resources', () => {
 describe('network scope', () => {
 	it.each(actions)('no role reaches into another network: %s', (action) => {
 		for (const role of everyone) {
-			expect(
-				can(roles[role], action, { networkId: OTHER_NETWORK, organisationId: OWN_ORG })
-			).toBe(false);
+			expect(can(roles[role], action, { networkId: OTHER_NETWORK, organisationId: OWN_ORG })).toBe(false);
 		}
 	});
 });

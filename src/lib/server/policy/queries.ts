@@ -1,10 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db/index.ts';
-import {
-	circleMemberships,
-	networkRoleAssignments,
-	organisationMemberships
-} from '../db/schema/index.ts';
+import { circleMemberships, networkRoleAssignments, organisationMemberships } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
 
 type SessionUser = {
@@ -32,10 +28,7 @@ export async function loadActor(networkId: string, user: SessionUser): Promise<A
 			})
 			.from(organisationMemberships)
 			.where(
-				and(
-					eq(organisationMemberships.networkId, networkId),
-					eq(organisationMemberships.userId, user.id)
-				)
+				and(eq(organisationMemberships.networkId, networkId), eq(organisationMemberships.userId, user.id))
 			),
 		database
 			.select({ circleId: circleMemberships.circleId, role: circleMemberships.role })

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { db } from './db/index.ts';
-import { rateLimits } from './db/schema/index.ts';
+import { db } from '../db/index.ts';
+import { rateLimits } from '../db/schema/index.ts';
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
@@ -22,7 +22,9 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
  */
 export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
 	const window = `${rule.windowSeconds} seconds`;
-	const [row] = await (await db())
+	const [row] = await (
+		await db()
+	)
 		.insert(rateLimits)
 		.values({ key, count: 1, windowStart: sql`now()` })
 		.onConflictDoUpdate({
@@ -38,17 +40,6 @@ export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<Ra
 		});
 	const count = row?.count ?? 1;
 	return { allowed: count <= rule.limit, retryAfterSeconds: row?.retryAfter ?? rule.windowSeconds };
-}
-
-/** Read-only check: is the key already over its limit? (Used to refuse before doing work.) */
-export async function isRateLimited(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
-	const rows = await (await db()).execute<{ count: number; retry_after: number }>(
-		sql`select count, greatest(1, ceil(extract(epoch from (window_start + ${`${rule.windowSeconds} seconds`}::interval - now()))))::int as retry_after
-		    from rate_limits where key = ${key} and window_start >= now() - ${`${rule.windowSeconds} seconds`}::interval`
-	);
-	const row = (rows as unknown as { rows: { count: number; retry_after: number }[] }).rows[0];
-	if (!row) return { allowed: true, retryAfterSeconds: 0 };
-	return { allowed: row.count < rule.limit, retryAfterSeconds: row.retry_after };
 }
 
 export async function clearRateLimit(key: string) {

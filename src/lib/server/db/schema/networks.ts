@@ -26,15 +26,15 @@ export const networks = pgTable('networks', {
 export const legalPages = pgTable(
 	'legal_pages',
 	{
-	id: uuid('id').primaryKey().defaultRandom(),
-	networkId: uuid('network_id')
-		.notNull()
-		.references(() => networks.id, { onDelete: 'cascade' }),
-	kind: text('kind', { enum: ['imprint', 'privacy'] }).notNull(),
-	bodyDe: text('body_de').notNull().default(''),
-	bodyEn: text('body_en').notNull().default(''),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-	updatedBy: text('updated_by')
+		id: uuid('id').primaryKey().defaultRandom(),
+		networkId: uuid('network_id')
+			.notNull()
+			.references(() => networks.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['imprint', 'privacy'] }).notNull(),
+		bodyDe: text('body_de').notNull().default(''),
+		bodyEn: text('body_en').notNull().default(''),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedBy: text('updated_by')
 	},
 	(t) => [uniqueIndex('legal_pages_network_kind_idx').on(t.networkId, t.kind)]
 );
