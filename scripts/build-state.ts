@@ -23,7 +23,11 @@ function* walk(entry: string): Generator<string> {
 	for (const name of readdirSync(entry).sort()) yield* walk(path.join(entry, name));
 }
 
-/** A fingerprint of the build inputs (paths, sizes, mtimes): cheap, and changes with any edit. */
+/**
+ * A fingerprint of the build inputs' paths and contents (a few MB; some tens of milliseconds).
+ * Contents, not mtimes: the message compiler rewrites project.inlang/settings.json unchanged on
+ * every build, which would make each build look stale to the next start.
+ */
 export function buildFingerprint(root: string): string {
 	const hash = createHash('sha256');
 	const cwd = process.cwd();
@@ -31,8 +35,9 @@ export function buildFingerprint(root: string): string {
 	try {
 		for (const input of inputs) {
 			for (const file of walk(input)) {
-				const stat = statSync(file);
-				hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+				hash.update(`${file}\0`);
+				hash.update(readFileSync(file));
+				hash.update('\n');
 			}
 		}
 	} finally {

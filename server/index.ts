@@ -19,9 +19,27 @@ process.env.ADDRESS_HEADER = 'x-forwarded-for';
 process.env.XFF_DEPTH = '1';
 
 const buildDir = path.resolve(process.env.KNOTENPUNKT_BUILD_DIR ?? 'build');
-const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
-	handler: http.RequestListener;
-};
+// Importing the handler runs the server's start-up (migrations, demo data, jobs).
+const { handler } = await loadHandler();
+
+async function loadHandler(): Promise<{ handler: http.RequestListener }> {
+	try {
+		return await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
+	} catch (error) {
+		// Expected start-up failures (data directory in use, database unreachable) deserve a sentence.
+		const known =
+			error instanceof Error &&
+			/data directory|ECONNREFUSED|password authentication|does not exist/i.test(error.message);
+		console.error(
+			known
+				? `Knotenpunkt cannot start: ${(error as Error).message}`
+				: error instanceof Error
+					? error.stack
+					: error
+		);
+		process.exit(1);
+	}
+}
 
 const privateAddress =
 	/^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{2}:|::ffff:(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.))/i;

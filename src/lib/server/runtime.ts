@@ -13,6 +13,11 @@ type RuntimeOptions = {
 	requestContext: () => Promise<RequestContext>;
 };
 
+/** A start-up failure the operator can fix; server/index.ts prints its message without a stack. */
+export class StartupError extends Error {
+	override name = 'StartupError';
+}
+
 let auth: Auth | undefined;
 let starting: Promise<void> | undefined;
 
@@ -24,6 +29,14 @@ export function startRuntime(options: RuntimeOptions): Promise<void> {
 	starting ??= (async () => {
 		const started = performance.now();
 		const handle = await databaseHandle();
+		await handle.ping().catch((error: Error) => {
+			const cause = (error.cause as Error | undefined)?.message ?? error.message;
+			throw new StartupError(
+				config().DATABASE_URL
+					? `the database given by DATABASE_URL is not reachable (${cause}).`
+					: `the embedded database in DATA_DIR cannot be opened (${cause}).`
+			);
+		});
 		await handle.migrate();
 		const [{ value: existing } = { value: 0 }] = await handle.db.select({ value: count() }).from(networks);
 		if (existing === 0) {

@@ -75,7 +75,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 	};
 }
 
-export class DataDirInUseError extends Error {}
+export class DataDirInUseError extends Error {
+	override name = 'StartupError';
+}
 
 /**
  * PGlite serves exactly one process. A second server (or `npm run admin`) on the same data directory
