@@ -1,14 +1,10 @@
 import { authorize } from '#lib/server/guard.ts';
-import { countMembers, findCircles, findSupporters } from '#lib/server/networks/queries.ts';
+import { findHomeFacts } from '#lib/server/networks/queries.ts';
 
 export const load = async (event) => {
 	authorize(event, 'public.view');
 	const { network } = event.locals;
-	const [figures, circles, supporters] = await Promise.all([
-		countMembers(network.id),
-		findCircles(network.id),
-		findSupporters(network.id)
-	]);
+	const { figures, circles, supporters } = await findHomeFacts(network.id);
 	return {
 		home: {
 			name: network.name,

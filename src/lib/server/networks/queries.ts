@@ -75,3 +75,30 @@ export async function findLegalPage(networkId: string, kind: 'imprint' | 'privac
 		.where(and(eq(legalPages.networkId, networkId), eq(legalPages.kind, kind)));
 	return page ?? null;
 }
+
+export type HomeFacts = {
+	figures: Awaited<ReturnType<typeof countMembers>>;
+	circles: Awaited<ReturnType<typeof findCircles>>;
+	supporters: Awaited<ReturnType<typeof findSupporters>>;
+};
+
+const homeCache = new Map<string, { at: number; facts: Promise<HomeFacts> }>();
+const HOME_CACHE_MS = 30_000;
+
+/**
+ * The public home page's figures, circles and supporters. They change rarely and the home page is
+ * the most visited page, so each process keeps them for 30 seconds (one shared promise, so a burst
+ * of visitors triggers one set of queries).
+ */
+export function findHomeFacts(networkId: string): Promise<HomeFacts> {
+	const cached = homeCache.get(networkId);
+	if (cached && Date.now() - cached.at < HOME_CACHE_MS) return cached.facts;
+	const facts = Promise.all([
+		countMembers(networkId),
+		findCircles(networkId),
+		findSupporters(networkId)
+	]).then(([figures, circles, supporters]) => ({ figures, circles, supporters }));
+	homeCache.set(networkId, { at: Date.now(), facts });
+	facts.catch(() => homeCache.delete(networkId));
+	return facts;
+}
