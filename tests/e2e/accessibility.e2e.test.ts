@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, newPage, signIn, startApp, type App } from './harness.ts';
+
+/**
+ * WCAG 2.2 AA, as far as a machine can tell: axe-core checks each page as the browser rendered it
+ * (labels, names, contrast, landmarks, headings, ARIA), on a desktop and on a phone-sized screen.
+ * What it cannot judge (sense, keyboard order, focus visibility) the journeys and people check.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+async function violationsOn(page: Page, path: string): Promise<string[]> {
+	await page.goto(path);
+	await page.evaluate(axeSource);
+	const violations = (await page.evaluate(() =>
+		(
+			window as unknown as {
+				axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+			}
+		).axe
+			.run(document, {
+				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }
+			})
+			.then((result) => result.violations)
+	)) as Violation[];
+	return violations.map(
+		(v) =>
+			`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')}`
+	);
+}
+
+const pages = {
+	anonymous: ['/', '/sign-in', '/sign-up', '/forgot-password', '/impressum', '/invitation?token=x'],
+	'member@demo.example': ['/members', '/account', '/account/security', '/account/sessions'],
+	'office@demo.example': [
+		'/office',
+		'/office/people',
+		'/office/organisations',
+		'/office/invitations',
+		'/office/outbox',
+		'/office/audit',
+		'/office/legal',
+		'/office/api-tokens'
+	]
+};
+
+let app: App;
+let browser: Browser;
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A/AA rules)', () => {
+	for (const viewport of [
+		{ name: 'desktop', width: 1280, height: 900 },
+		{ name: 'phone', width: 390, height: 844 }
+	]) {
+		for (const [who, paths] of Object.entries(pages)) {
+			it(`${who} on a ${viewport.name}: no violations`, async () => {
+				const { context, page } = await newPage(browser, app.baseUrl, { viewport });
+				if (who !== 'anonymous') await signIn(page, who, DEMO_PASSWORD);
+				const found: string[] = [];
+				for (const path of paths) found.push(...(await violationsOn(page, path)));
+				await context.close();
+				expect(found).toEqual([]);
+			});
+		}
+	}
+});
