@@ -4,3 +4,4 @@ export * from './organisations.ts';
 export * from './roles.ts';
 export * from './circles.ts';
 export * from './operations.ts';
+export * from './directory.ts';

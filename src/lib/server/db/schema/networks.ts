@@ -1,8 +1,13 @@
 import { boolean, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+/** A district's outline as [longitude, latitude] rings (GeoJSON order), simplified for drawing. */
+export type DistrictOutline = { name: string; rings: [number, number][][] };
+
 export type NetworkSettings = {
 	districts: string[];
 	primaryColor?: string;
+	/** The region for the atlas map: its districts' outlines. Without it the map shows markers only. */
+	region?: { outlines: DistrictOutline[] };
 };
 
 /** One installation hosts several networks, chosen by the request's host name. */

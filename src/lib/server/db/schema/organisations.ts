@@ -1,4 +1,16 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+	customType,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { networks } from './networks.ts';
 import { user } from './auth.ts';
 
@@ -13,6 +25,58 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const membershipStatuses = ['applicant', 'member', 'former', 'partner'] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
+
+/** Position in the automotive value chain. */
+export const valueChainPositions = [
+	'oem',
+	'tier1',
+	'tier2',
+	'engineering',
+	'research',
+	'training',
+	'other'
+] as const;
+export type ValueChainPosition = (typeof valueChainPositions)[number];
+
+export const drivetrains = ['bev', 'hydrogen', 'efuels', 'combustion', 'hybrid'] as const;
+export type Drivetrain = (typeof drivetrains)[number];
+
+/** Size classes by employees; the exact number is for the office only. */
+export const sizeClasses = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
+export type SizeClass = (typeof sizeClasses)[number];
+
+/** Who may see a group of profile fields. Ordered: each level includes the ones before it. */
+export const visibilityLevels = ['public', 'members', 'office'] as const;
+export type VisibilityLevel = (typeof visibilityLevels)[number];
+
+/**
+ * The field groups of a profile whose visibility the organisation chooses. Name, kind, district
+ * and city are always public: they are what the atlas lists.
+ */
+export const fieldGroups = ['description', 'contact', 'address', 'competencies', 'facts'] as const;
+export type FieldGroup = (typeof fieldGroups)[number];
+export type FieldVisibility = Record<FieldGroup, VisibilityLevel>;
+export const defaultFieldVisibility: FieldVisibility = {
+	description: 'public',
+	contact: 'members',
+	address: 'public',
+	competencies: 'public',
+	facts: 'public'
+};
+
+/** Functions a contact person can have for their organisation. */
+export const contactFunctions = [
+	'management',
+	'hr',
+	'rnd',
+	'purchasing',
+	'sales',
+	'sustainability',
+	'training'
+] as const;
+export type ContactFunction = (typeof contactFunctions)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const organisations = pgTable(
 	'organisations',
@@ -38,12 +102,46 @@ export const organisations = pgTable(
 		employees: integer('employees'),
 		foundedYear: integer('founded_year'),
 		memberSince: integer('member_since'),
+		longDescriptionDe: text('long_description_de').notNull().default(''),
+		longDescriptionEn: text('long_description_en').notNull().default(''),
+		latitude: doublePrecision('latitude'),
+		longitude: doublePrecision('longitude'),
+		valueChain: text('value_chain', { enum: valueChainPositions }),
+		drivetrains: text('drivetrains', { enum: drivetrains }).array().notNull().default([]),
+		products: text('products').array().notNull().default([]),
+		certifications: text('certifications').array().notNull().default([]),
+		keywords: text('keywords').array().notNull().default([]),
+		logoFileId: uuid('logo_file_id'),
+		visibility: jsonb('visibility').$type<FieldVisibility>().notNull().default(defaultFieldVisibility),
+		sizeClass: text('size_class', { enum: sizeClasses }).generatedAlwaysAs(
+			sql`case when employees is null then null when employees < 10 then 'micro' when employees < 50 then 'small' when employees < 250 then 'medium' when employees < 1000 then 'large' else 'enterprise' end`
+		),
+		// Search documents, one per audience, kept current by refreshSearchDocuments().
+		/** The competencies' ids with all their ancestors, for subtree filters and facet counts. */
+		competenceIds: uuid('competence_ids').array().notNull().default([]),
+		searchPublic: tsvector('search_public'),
+		searchMembers: tsvector('search_members'),
+		searchOffice: tsvector('search_office'),
+		/** Lower-cased text for substring (compound) matching, per audience. */
+		searchTextPublic: text('search_text_public').notNull().default(''),
+		searchTextMembers: text('search_text_members').notNull().default(''),
+		searchTextOffice: text('search_text_office').notNull().default(''),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		uniqueIndex('organisations_network_slug_idx').on(t.networkId, t.slug),
-		index('organisations_network_name_idx').on(t.networkId, t.name)
+		index('organisations_network_name_idx').on(t.networkId, t.name),
+		index('organisations_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+		index('organisations_search_public_idx').using('gin', t.searchPublic),
+		index('organisations_search_members_idx').using('gin', t.searchMembers),
+		index('organisations_search_office_idx').using('gin', t.searchOffice),
+		index('organisations_search_text_public_idx').using('gin', sql`${t.searchTextPublic} gin_trgm_ops`),
+		index('organisations_search_text_members_idx').using('gin', sql`${t.searchTextMembers} gin_trgm_ops`),
+		index('organisations_search_text_office_idx').using('gin', sql`${t.searchTextOffice} gin_trgm_ops`),
+		index('organisations_competence_ids_idx').using('gin', t.competenceIds),
+		index('organisations_drivetrains_idx').using('gin', t.drivetrains),
+		index('organisations_certifications_idx').using('gin', t.certifications)
 	]
 );
 
@@ -64,6 +162,9 @@ export const people = pgTable(
 		email: text('email'),
 		phone: text('phone'),
 		jobTitle: text('job_title'),
+		contactFunction: text('contact_function', { enum: contactFunctions }),
+		/** Set while the person agrees to be listed as a contact in the members' directory. */
+		directoryConsentAt: timestamp('directory_consent_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
