@@ -40,6 +40,15 @@ const schema = z.object({
 	 * private network (loopback, 10/8, 172.16/12, 192.168/16, fc00::/7), 'true' every peer, 'false' none.
 	 */
 	TRUST_PROXY: z.enum(['auto', 'true', 'false']).default('auto'),
+	/**
+	 * Map tiles for the atlas, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (respect the tile
+	 * server's usage policy). Without it the map draws the region's outline and the markers only.
+	 */
+	MAP_TILE_URL: z
+		.string()
+		.regex(/^https:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an https:// URL with {z}, {x} and {y}')
+		.optional(),
+	MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().optional()
 });

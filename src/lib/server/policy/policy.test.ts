@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousActor, type Actor } from './actor.ts';
-import { actions, can, type Action } from './policy.ts';
+import { actions, can, directoryAudience, type Action } from './policy.ts';
 
 const NETWORK = 'net-a';
 const OTHER_NETWORK = 'net-b';
@@ -65,7 +65,17 @@ const matrix: Record<Action, Role[]> = {
 	'office.tokens.manage': ['office'],
 	'office.legal.edit': ['office'],
 	'api.organisations.read': everyone,
-	'api.me.read': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office']
+	'api.me.read': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
+	'directory.members': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
+	'directory.office': ['board', 'office'],
+	'directory.export': everyone,
+	'organisation.edit_profile': [], // needs a resource: see below
+	'office.taxonomy.manage': ['office'],
+	'office.import': ['office'],
+	'application.submit': everyone,
+	'office.applications.read': ['board', 'office'],
+	'office.applications.review': ['office'],
+	'office.applications.decide': ['board']
 };
 
 describe('policy role × action matrix', () => {
@@ -95,9 +105,10 @@ describe('organisation resources', () => {
 		['board', true, false],
 		['office', true, true],
 		['anonymous', false, false]
-	] as const)('%s: view own org people %s, invite %s', (role, view, invite) => {
+	] as const)('%s: view own org people %s, invite and edit the profile %s', (role, view, invite) => {
 		expect(can(roles[role], 'organisation.view_people', own)).toBe(view);
 		expect(can(roles[role], 'organisation.invite', own)).toBe(invite);
+		expect(can(roles[role], 'organisation.edit_profile', own)).toBe(invite);
 	});
 
 	it.each(['member', 'orgadmin', 'lead', 'partner'] as const)(
@@ -105,12 +116,14 @@ describe('organisation resources', () => {
 		(role) => {
 			expect(can(roles[role], 'organisation.view_people', foreign)).toBe(false);
 			expect(can(roles[role], 'organisation.invite', foreign)).toBe(false);
+			expect(can(roles[role], 'organisation.edit_profile', foreign)).toBe(false);
 		}
 	);
 
 	it('requires an organisation for organisation actions', () => {
 		expect(can(roles.office, 'organisation.view_people', { networkId: NETWORK })).toBe(false);
 		expect(can(roles.office, 'organisation.invite')).toBe(false);
+		expect(can(roles.office, 'organisation.edit_profile')).toBe(false);
 	});
 });
 
@@ -119,5 +132,20 @@ describe('network scope', () => {
 		for (const role of everyone) {
 			expect(can(roles[role], action, { networkId: OTHER_NETWORK, organisationId: OWN_ORG })).toBe(false);
 		}
+	});
+});
+
+describe('directory audience', () => {
+	it.each([
+		['anonymous', 'public'],
+		['noRole', 'public'],
+		['member', 'members'],
+		['orgadmin', 'members'],
+		['lead', 'members'],
+		['partner', 'members'],
+		['board', 'office'],
+		['office', 'office']
+	] as const)('%s sees the %s directory', (role, audience) => {
+		expect(directoryAudience(roles[role])).toBe(audience);
 	});
 });

@@ -31,7 +31,17 @@ export const actions = [
 	'office.tokens.manage',
 	'office.legal.edit',
 	'api.organisations.read',
-	'api.me.read'
+	'api.me.read',
+	'directory.members',
+	'directory.office',
+	'directory.export',
+	'organisation.edit_profile',
+	'office.taxonomy.manage',
+	'office.import',
+	'application.submit',
+	'office.applications.read',
+	'office.applications.review',
+	'office.applications.decide'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -63,8 +73,30 @@ const rules: Record<Action, Rule> = {
 	'office.tokens.manage': office,
 	'office.legal.edit': office,
 	'api.organisations.read': anyone,
-	'api.me.read': (actor) => isSignedIn(actor) && inNetwork(actor)
+	'api.me.read': (actor) => isSignedIn(actor) && inNetwork(actor),
+	'directory.members': (actor) =>
+		hasNetworkRole(actor, 'member') || hasNetworkRole(actor, 'partner') || officeOrBoard(actor),
+	'directory.office': officeOrBoard,
+	// What an export contains is decided by the exporter's audience (directoryAudience).
+	'directory.export': anyone,
+	'organisation.edit_profile': (actor, resource) =>
+		!!resource?.organisationId && (isOrgAdminOf(actor, resource.organisationId) || isOffice(actor)),
+	'office.taxonomy.manage': office,
+	'office.import': office,
+	'application.submit': anyone,
+	'office.applications.read': officeOrBoard,
+	'office.applications.review': office,
+	'office.applications.decide': (actor) => isBoard(actor)
 };
+
+/** Which of the directory's three views an actor gets: what they may see of every profile. */
+export type Audience = 'public' | 'members' | 'office';
+
+export function directoryAudience(actor: Actor): Audience {
+	if (can(actor, 'directory.office')) return 'office';
+	if (can(actor, 'directory.members')) return 'members';
+	return 'public';
+}
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
 	// A resource of another network is never anyone's business here.

@@ -11,70 +11,41 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import {
+	contactFunctions,
+	defaultFieldVisibility,
+	drivetrains,
+	membershipStatuses,
+	organisationKinds,
+	sizeClasses,
+	valueChainPositions,
+	type FieldVisibility
+} from '../../../directory/vocabulary.ts';
 import { networks } from './networks.ts';
 import { user } from './auth.ts';
 
-export const organisationKinds = [
-	'member_company',
-	'research',
-	'support_agency',
-	'state_agency',
-	'other_partner'
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
-
-export const membershipStatuses = ['applicant', 'member', 'former', 'partner'] as const;
-export type MembershipStatus = (typeof membershipStatuses)[number];
-
-/** Position in the automotive value chain. */
-export const valueChainPositions = [
-	'oem',
-	'tier1',
-	'tier2',
-	'engineering',
-	'research',
-	'training',
-	'other'
-] as const;
-export type ValueChainPosition = (typeof valueChainPositions)[number];
-
-export const drivetrains = ['bev', 'hydrogen', 'efuels', 'combustion', 'hybrid'] as const;
-export type Drivetrain = (typeof drivetrains)[number];
-
-/** Size classes by employees; the exact number is for the office only. */
-export const sizeClasses = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
-export type SizeClass = (typeof sizeClasses)[number];
-
-/** Who may see a group of profile fields. Ordered: each level includes the ones before it. */
-export const visibilityLevels = ['public', 'members', 'office'] as const;
-export type VisibilityLevel = (typeof visibilityLevels)[number];
-
-/**
- * The field groups of a profile whose visibility the organisation chooses. Name, kind, district
- * and city are always public: they are what the atlas lists.
- */
-export const fieldGroups = ['description', 'contact', 'address', 'competencies', 'facts'] as const;
-export type FieldGroup = (typeof fieldGroups)[number];
-export type FieldVisibility = Record<FieldGroup, VisibilityLevel>;
-export const defaultFieldVisibility: FieldVisibility = {
-	description: 'public',
-	contact: 'members',
-	address: 'public',
-	competencies: 'public',
-	facts: 'public'
-};
-
-/** Functions a contact person can have for their organisation. */
-export const contactFunctions = [
-	'management',
-	'hr',
-	'rnd',
-	'purchasing',
-	'sales',
-	'sustainability',
-	'training'
-] as const;
-export type ContactFunction = (typeof contactFunctions)[number];
+export {
+	contactFunctions,
+	defaultFieldVisibility,
+	drivetrains,
+	fieldGroups,
+	membershipStatuses,
+	organisationKinds,
+	sizeClasses,
+	valueChainPositions,
+	visibilityLevels
+} from '../../../directory/vocabulary.ts';
+export type {
+	ContactFunction,
+	Drivetrain,
+	FieldGroup,
+	FieldVisibility,
+	MembershipStatus,
+	OrganisationKind,
+	SizeClass,
+	ValueChainPosition,
+	VisibilityLevel
+} from '../../../directory/vocabulary.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
