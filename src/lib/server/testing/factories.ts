@@ -4,7 +4,9 @@ import {
 	account,
 	circleMemberships,
 	circles,
+	competencies,
 	networkRoleAssignments,
+	organisationCompetencies,
 	networks,
 	organisationMemberships,
 	organisations,
@@ -143,4 +145,45 @@ export async function addToCircle(
 	role: CircleRole
 ) {
 	await db.insert(circleMemberships).values({ networkId, circleId, userId, role }).onConflictDoNothing();
+}
+
+/** A taxonomy node; its path is the parent's path plus the slug. */
+export async function createCompetence(
+	db: Database,
+	networkId: string,
+	options: {
+		slug: string;
+		nameDe: string;
+		nameEn?: string;
+		parent?: { id: string; path: string };
+		position?: number;
+	}
+) {
+	const [row] = await db
+		.insert(competencies)
+		.values({
+			networkId,
+			parentId: options.parent?.id ?? null,
+			slug: options.slug,
+			path: options.parent ? `${options.parent.path}.${options.slug}` : options.slug,
+			nameDe: options.nameDe,
+			nameEn: options.nameEn ?? options.nameDe,
+			position: options.position ?? 0
+		})
+		.returning();
+	return row!;
+}
+
+/** Gives an organisation competencies. Call refreshSearchDocuments afterwards to make them searchable. */
+export async function assignCompetencies(
+	db: Database,
+	networkId: string,
+	organisationId: string,
+	competenceIds: string[]
+) {
+	if (competenceIds.length === 0) return;
+	await db
+		.insert(organisationCompetencies)
+		.values(competenceIds.map((competenceId) => ({ networkId, organisationId, competenceId })))
+		.onConflictDoNothing();
 }
