@@ -25,10 +25,23 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: t
 
 const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
 
+/**
+ * Session settings for every connection. pg_trgm's default word-similarity threshold (0.6) misses
+ * one-letter slips in short names ("Piesbrg"); 0.5 catches them, and as a setting (rather than a
+ * `word_similarity() >= x` expression) the `<%` operator can still use the trigram index.
+ */
+const SESSION_SETTINGS = { 'pg_trgm.word_similarity_threshold': '0.5' };
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
 	if ('url' in target) {
 		const { default: pg } = await import('pg');
-		const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+		const pool = new pg.Pool({
+			connectionString: target.url,
+			max: 10,
+			options: Object.entries(SESSION_SETTINGS)
+				.map(([name, value]) => `-c ${name}=${value}`)
+				.join(' ')
+		});
 		const db = drizzlePg(pool, { schema });
 		return {
 			db,
@@ -54,6 +67,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 	const client = new PGlite({ dataDir, extensions: { pg_trgm } });
 	try {
 		await client.waitReady;
+		for (const [name, value] of Object.entries(SESSION_SETTINGS))
+			await client.query('select set_config($1, $2, false)', [name, value]);
 	} catch (error) {
 		releaseLock();
 		throw error;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type DatabaseOrTransaction } from '../db/index.ts';
+import { foldColumn } from '../office/search.ts';
 import type { Audience } from '../policy/policy.ts';
 
 /** The condition "this field group is visible to the audience", on the organisations row `o`. */
@@ -29,11 +30,14 @@ function documentFor(audience: Audience): SQL {
 		|| setweight(to_tsvector('english', ${when('description', audience, sql`concat_ws(' ', o.short_description_en, o.long_description_en)`)}), 'D')`;
 }
 
-/** Lower-cased text for substring matching: finds "Fahrradreifen" for "reifen". */
+/**
+ * Lower-cased text for substring matching ("reifen" finds "Fahrradreifen"), with umlauts folded
+ * so "Osnabrueck" and "Osnabrück" meet (the query is folded the same way).
+ */
 function textFor(audience: Audience): SQL {
-	return sql`lower(concat_ws(' ', o.name, o.city, o.district,
+	return foldColumn(sql`concat_ws(' ', o.name, o.city, o.district,
 		${when('competencies', audience, sql`concat_ws(' ', x.names_de, x.names_en, array_to_string(o.keywords, ' '), array_to_string(o.products, ' '))`)},
-		${when('description', audience, sql`concat_ws(' ', o.short_description_de, o.long_description_de, o.short_description_en, o.long_description_en)`)}))`;
+		${when('description', audience, sql`concat_ws(' ', o.short_description_de, o.long_description_de, o.short_description_en, o.long_description_en)`)})`);
 }
 
 /**
