@@ -1,3 +1,5 @@
+import type { ContactFunction } from '../../directory/vocabulary.ts';
+
 /**
  * Fictional contact people for the demo organisations. A fixed-seed generator makes the demo the
  * same on every start, so screenshots, tests and the README stay true.
@@ -96,40 +98,48 @@ const lastNames = [
 	'Lindhorst'
 ];
 
-type TitlePair = [female: string, male: string];
+/** A job title for women and men, and the contact function it stands for in the directory. */
+type TitlePair = [female: string, male: string, contactFunction: ContactFunction | null];
 
 const leadTitles: Record<ContactKind, TitlePair> = {
-	company: ['Geschäftsführerin', 'Geschäftsführer'],
-	research: ['Institutsleiterin', 'Institutsleiter'],
-	agency: ['Projektleiterin Automotive', 'Projektleiter Automotive']
+	company: ['Geschäftsführerin', 'Geschäftsführer', 'management'],
+	research: ['Institutsleiterin', 'Institutsleiter', 'management'],
+	agency: ['Projektleiterin Automotive', 'Projektleiter Automotive', 'management']
 };
 
 const furtherTitles: Record<ContactKind, TitlePair[]> = {
 	company: [
-		['Leiterin Vertrieb', 'Leiter Vertrieb'],
-		['Leiterin Entwicklung', 'Leiter Entwicklung'],
-		['Personalleiterin', 'Personalleiter'],
-		['Leiterin Einkauf', 'Leiter Einkauf'],
-		['Innovationsmanagerin', 'Innovationsmanager'],
-		['Ausbildungsleiterin', 'Ausbildungsleiter'],
-		['Leiterin Qualitätsmanagement', 'Leiter Qualitätsmanagement'],
-		['Technische Leiterin', 'Technischer Leiter']
+		['Leiterin Vertrieb', 'Leiter Vertrieb', 'sales'],
+		['Leiterin Entwicklung', 'Leiter Entwicklung', 'rnd'],
+		['Personalleiterin', 'Personalleiter', 'hr'],
+		['Leiterin Einkauf', 'Leiter Einkauf', 'purchasing'],
+		['Nachhaltigkeitsmanagerin', 'Nachhaltigkeitsmanager', 'sustainability'],
+		['Ausbildungsleiterin', 'Ausbildungsleiter', 'training'],
+		// Quality has no directory function of its own.
+		['Leiterin Qualitätsmanagement', 'Leiter Qualitätsmanagement', null],
+		['Technische Leiterin', 'Technischer Leiter', 'rnd']
 	],
 	research: [
-		['Wissenschaftliche Mitarbeiterin', 'Wissenschaftlicher Mitarbeiter'],
-		['Leiterin Technologietransfer', 'Leiter Technologietransfer'],
-		['Gruppenleiterin', 'Gruppenleiter']
+		['Wissenschaftliche Mitarbeiterin', 'Wissenschaftlicher Mitarbeiter', 'rnd'],
+		['Leiterin Technologietransfer', 'Leiter Technologietransfer', 'rnd'],
+		['Gruppenleiterin', 'Gruppenleiter', 'rnd']
 	],
 	agency: [
-		['Referentin Unternehmensservice', 'Referent Unternehmensservice'],
-		['Clustermanagerin', 'Clustermanager'],
-		['Referentin Fachkräftesicherung', 'Referent Fachkräftesicherung']
+		['Referentin Unternehmensservice', 'Referent Unternehmensservice', 'sales'],
+		['Clustermanagerin', 'Clustermanager', 'management'],
+		['Referentin Fachkräftesicherung', 'Referent Fachkräftesicherung', 'hr']
 	]
 };
 
 export type ContactKind = 'company' | 'research' | 'agency';
 
-export type DemoContact = { firstName: string; lastName: string; email: string; jobTitle: string };
+export type DemoContact = {
+	firstName: string;
+	lastName: string;
+	email: string;
+	jobTitle: string;
+	contactFunction: ContactFunction | null;
+};
 
 /** mulberry32: a tiny, well-known PRNG; good enough to pick names, and reproducible. */
 export function seededRandom(seed: number) {
@@ -172,12 +182,13 @@ export function createContactGenerator(seed: number) {
 			let lastName = pick(lastNames);
 			while (usedLastNames.has(lastName)) lastName = pick(lastNames);
 			usedLastNames.add(lastName);
-			const [female, male] = titles[index]!;
+			const [female, male, contactFunction] = titles[index]!;
 			contacts.push({
 				firstName,
 				lastName,
 				email: `${toAscii(firstName)}.${toAscii(lastName).replace(/-/g, '')}@${domain}.example`,
-				jobTitle: gender === 'f' ? female : male
+				jobTitle: gender === 'f' ? female : male,
+				contactFunction
 			});
 		}
 		return contacts;

@@ -2,11 +2,19 @@ import { hashPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { circles, legalPages, networks, organisations, people } from '../db/schema/index.ts';
+import { refreshSearchDocuments } from '../directory/mutations.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { addToCircle, addToOrganisation, createUser, grantNetworkRole } from '../testing/factories.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
 import { createContactGenerator, toAscii, type ContactKind } from './demo-contacts.ts';
+import {
+	createConsentGenerator,
+	insertOrganisationCompetencies,
+	insertTaxonomy,
+	profileColumns
+} from './demo-directory.ts';
 import { demoLegalPages } from './demo-legal.ts';
+import { demoRegionOutlines } from './demo-region.ts';
 import type { DemoMember, District } from './demo-member-types.ts';
 import { demoCircles, demoNetwork, demoPartners } from './demo-network.ts';
 import { membersKreisSteinfurt } from './members-kreis-steinfurt.ts';
@@ -23,6 +31,8 @@ export type DemoSeedSummary = {
 	circles: number;
 	people: number;
 	accounts: number;
+	competencies: number;
+	organisationCompetencies: number;
 	/** Set when another instance seeded the same database first. */
 	skipped?: boolean;
 	ms: number;
@@ -61,7 +71,8 @@ function memberRows(networkId: string) {
 			district,
 			employees: member.employees,
 			foundedYear: member.foundedYear,
-			memberSince: member.memberSince
+			memberSince: member.memberSince,
+			...profileColumns(member.name)
 		}))
 	);
 }
@@ -73,9 +84,10 @@ function contactKindOf(kind: string): ContactKind {
 }
 
 /**
- * Seeds the demo network into an empty database in one transaction: the network, its partner
- * agencies, four expert circles, 55 fictional members with contacts, legal pages and one demo
- * account per role. Deterministic: the same data on every start.
+ * Seeds the demo network into an empty database in one transaction: the network with its region's
+ * outlines, its partner agencies, four expert circles, the competence taxonomy, 55 fictional
+ * members with directory profiles and contacts, legal pages and one demo account per role.
+ * Deterministic: the same data on every start.
  */
 export async function seedDemoData(db: Database): Promise<DemoSeedSummary> {
 	const started = performance.now();
@@ -104,6 +116,8 @@ export async function seedDemoData(db: Database): Promise<DemoSeedSummary> {
 			circles: 0,
 			people: 0,
 			accounts: 0,
+			competencies: 0,
+			organisationCompetencies: 0,
 			skipped: true,
 			ms
 		};
@@ -111,7 +125,13 @@ export async function seedDemoData(db: Database): Promise<DemoSeedSummary> {
 }
 
 async function insertDemoData(db: Database, passwordHash: string) {
-	const [network] = await db.insert(networks).values(demoNetwork).returning({ id: networks.id });
+	const [network] = await db
+		.insert(networks)
+		.values({
+			...demoNetwork,
+			settings: { ...demoNetwork.settings, region: { outlines: demoRegionOutlines } }
+		})
+		.returning({ id: networks.id });
 	const networkId = network!.id;
 
 	const partnerRows = demoPartners.map((partner) => ({
@@ -124,7 +144,8 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		shortDescriptionDe: partner.shortDescriptionDe,
 		shortDescriptionEn: partner.shortDescriptionEn,
 		city: partner.city,
-		district: partner.district
+		district: partner.district,
+		...profileColumns(partner.name)
 	}));
 	const members = memberRows(networkId);
 	const insertedOrganisations = await db
@@ -132,6 +153,14 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		.values([...partnerRows, ...members])
 		.returning({ id: organisations.id, name: organisations.name, kind: organisations.kind });
 	const organisationIdByName = new Map(insertedOrganisations.map((o) => [o.name, o.id]));
+
+	const competenceIdByPath = await insertTaxonomy(db, networkId);
+	const linkedCompetencies = await insertOrganisationCompetencies(
+		db,
+		networkId,
+		insertedOrganisations,
+		competenceIdByPath
+	);
 
 	const insertedCircles = await db
 		.insert(circles)
@@ -144,11 +173,13 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		...membersByDistrict.flatMap(([, list]) => list.map((m) => [m.name, m.domain] as const))
 	]);
 	const contactsFor = createContactGenerator(CONTACT_SEED);
+	const consentOf = createConsentGenerator();
 	const contactRows = insertedOrganisations.flatMap((organisation) =>
 		contactsFor(domainByName.get(organisation.name)!, contactKindOf(organisation.kind)).map((contact) => ({
 			...contact,
 			networkId,
-			organisationId: organisation.id
+			organisationId: organisation.id,
+			directoryConsentAt: consentOf()
 		}))
 	);
 	await db.insert(people).values(contactRows);
@@ -185,6 +216,9 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		}
 	}
 
+	// Last, once everything a search document draws on is in place.
+	await refreshSearchDocuments(networkId, undefined, db);
+
 	return {
 		network: demoNetwork.slug,
 		members: members.length,
@@ -192,7 +226,9 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		employees: members.reduce((sum, member) => sum + member.employees, 0),
 		circles: insertedCircles.length,
 		people: contactRows.length + demoAccounts.length,
-		accounts: demoAccounts.length
+		accounts: demoAccounts.length,
+		competencies: competenceIdByPath.size,
+		organisationCompetencies: linkedCompetencies
 	};
 }
 
