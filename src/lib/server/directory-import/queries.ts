@@ -9,6 +9,7 @@ import {
 	people,
 	storedFiles
 } from '../db/schema/index.ts';
+import { analyseFile } from './analyse.ts';
 import type { ImportContext, StoredContact, StoredOrganisation } from './classify.ts';
 
 /**
@@ -145,13 +146,12 @@ export async function loadSlugs(networkId: string, tx: DatabaseOrTransaction) {
 	return new Set(rows.map((r) => r.slug));
 }
 
-export async function countContacts(networkId: string, organisationIds: string[]) {
-	if (organisationIds.length === 0) return 0;
-	const rows = await (
-		await db()
-	)
-		.select({ id: people.id })
-		.from(people)
-		.where(and(eq(people.networkId, networkId), inArray(people.organisationId, organisationIds)));
-	return rows.length;
+/** A run with its dry run, recomputed from the stored file: it survives reloads and restarts. */
+export async function loadImportAnalysis(networkId: string, runId: string) {
+	const run = await findImportRun(networkId, runId);
+	if (!run) return null;
+	const bytes = run.fileId ? await loadImportFile(networkId, run.fileId) : null;
+	if (!bytes) return { run, analysis: null };
+	const analysis = await analyseFile(bytes, run.mapping, await loadImportContext(networkId));
+	return { run, analysis };
 }

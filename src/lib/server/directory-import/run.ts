@@ -25,6 +25,14 @@ export function isImportRunning(runId: string) {
 	return running.has(runId);
 }
 
+/** The database's own words (drizzle wraps them in "Failed query: <the whole statement>"). */
+function rootMessage(error: unknown): string {
+	let current = error as { message?: unknown; cause?: unknown } | null;
+	for (let depth = 0; current?.cause && typeof current.cause === 'object' && depth < 4; depth++)
+		current = current.cause as { message?: unknown; cause?: unknown };
+	return typeof current?.message === 'string' ? current.message : String(error);
+}
+
 export type StartedImport = { started: true; finished: Promise<ImportSummary | null> } | { started: false };
 
 /** Starts the import of a confirmed run in the background; `finished` settles when it has. */
@@ -52,11 +60,7 @@ export async function startImport(input: {
 	})
 		.catch(async (error: unknown) => {
 			logger.error({ err: error, runId: input.runId }, 'import failed');
-			await failImportRun(
-				input.networkId,
-				input.runId,
-				error instanceof Error ? error.message : String(error)
-			);
+			await failImportRun(input.networkId, input.runId, rootMessage(error));
 			return null;
 		})
 		.finally(() => running.delete(input.runId));
