@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { verifyPassword } from 'better-auth/crypto';
 import { createTestDatabase, useFreshDatabase } from '../helpers/database.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
@@ -7,9 +7,11 @@ import {
 	account,
 	circleMemberships,
 	circles,
+	competencies,
 	legalPages,
 	networkRoleAssignments,
 	networks,
+	organisationCompetencies,
 	organisationMemberships,
 	organisations,
 	people,
@@ -17,6 +19,8 @@ import {
 } from '../../src/lib/server/db/schema/index.ts';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/lib/server/seed/demo.ts';
 import { createAuth } from '../../src/lib/server/auth/auth.ts';
+import { insideRings } from '../../src/lib/server/seed/demo-region.ts';
+import { contactFunctions } from '../../src/lib/directory/vocabulary.ts';
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let summary: Awaited<ReturnType<typeof seedDemoData>>;
@@ -174,6 +178,163 @@ describe('seedDemoData', () => {
 	});
 });
 
+/** The organisations whose public search document matches a German full-text query. */
+async function publicMatches(db: Database, query: string) {
+	const rows = await db
+		.select({ name: organisations.name })
+		.from(organisations)
+		.where(
+			and(
+				eq(organisations.networkId, await demoNetworkId(db)),
+				sql`${organisations.searchPublic} @@ to_tsquery('german', ${query})`
+			)
+		);
+	return rows.map((r) => r.name);
+}
+
+const batteryMembers = [
+	'Hunte Batteriesysteme GmbH',
+	'Hafenquartier Batterietest GmbH',
+	'Haste Thermomanagement GmbH',
+	'Institut für Fahrzeugantriebe und Energiesysteme Osnabrück e.V.',
+	'Else-Werk Gusstechnik GmbH',
+	'Hüggel Stanztechnik GmbH',
+	'Teutoburger Leichtbau KG',
+	'Bentlager Vliesstoffe GmbH & Co. KG',
+	'Settel Sondermaschinenbau GmbH'
+];
+
+describe('directory data', () => {
+	it('stores the outlines of the three districts in the network settings', async () => {
+		const [network] = await database.db.select().from(networks).where(eq(networks.slug, 'autos'));
+		const outlines = network!.settings.region!.outlines;
+		expect(outlines.map((o) => o.name)).toEqual(network!.settings.districts);
+		for (const outline of outlines) expect(outline.rings[0]!.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it('seeds a consistent taxonomy: each path is its parent path plus its slug', async () => {
+		const networkId = await demoNetworkId(database.db);
+		const nodes = await database.db.select().from(competencies).where(eq(competencies.networkId, networkId));
+		expect(nodes.length).toBe(summary.competencies);
+		expect(nodes.length).toBeGreaterThanOrEqual(50);
+		expect(nodes.length).toBeLessThanOrEqual(80);
+		const byId = new Map(nodes.map((n) => [n.id, n]));
+		const roots = nodes.filter((n) => n.parentId === null).map((n) => n.slug);
+		expect(roots.sort()).toEqual(['drivetrains', 'materials', 'processes', 'services', 'technologies']);
+		for (const node of nodes) {
+			expect(node.slug).toMatch(/^[a-z0-9-]+$/);
+			const parent = node.parentId ? byId.get(node.parentId) : undefined;
+			if (node.parentId) expect(parent, node.path).toBeDefined();
+			expect(node.path).toBe(parent ? `${parent.path}.${node.slug}` : node.slug);
+			expect(node.path.split('.').length).toBeLessThanOrEqual(3);
+		}
+		const battery = nodes.find((n) => n.path === 'technologies.battery')!;
+		expect(battery.nameDe).toBe('Batterietechnik');
+		expect(
+			nodes
+				.filter((n) => n.parentId === battery.id)
+				.sort((a, b) => a.position - b.position)
+				.map((n) => n.slug)
+		).toEqual(['cells', 'systems', 'testing', 'recycling']);
+	});
+
+	it('gives every member 2–6 competencies, a profile and coordinates inside its district', async () => {
+		const networkId = await demoNetworkId(database.db);
+		const [network] = await database.db.select().from(networks).where(eq(networks.id, networkId));
+		const outlines = new Map(network!.settings.region!.outlines.map((o) => [o.name, o.rings]));
+		const links = await database.db
+			.select()
+			.from(organisationCompetencies)
+			.where(eq(organisationCompetencies.networkId, networkId));
+		expect(links.length).toBe(summary.organisationCompetencies);
+		const members = (await organisationsOf(database.db)).filter((o) => o.status === 'member');
+		for (const o of members) {
+			const own = links.filter((l) => l.organisationId === o.id);
+			expect(own.length, o.name).toBeGreaterThanOrEqual(2);
+			expect(own.length, o.name).toBeLessThanOrEqual(6);
+			// The search column holds them with their ancestors.
+			expect(o.competenceIds.length).toBeGreaterThan(own.length);
+			for (const l of own) expect(o.competenceIds).toContain(l.competenceId);
+			expect(o.longDescriptionDe.length && o.longDescriptionEn.length, o.name).toBeTruthy();
+			expect(o.valueChain && o.keywords.length, o.name).toBeTruthy();
+			expect(insideRings(outlines.get(o.district!)!, o.longitude!, o.latitude!), o.name).toBe(true);
+		}
+	});
+
+	it('lets a full-text search for "batterien" find the battery members, and not the others', async () => {
+		const found = await publicMatches(database.db, 'batterien');
+		expect(found).toEqual(expect.arrayContaining(batteryMembers));
+		expect(found).not.toContain('Hasetal Präzisionsteile GmbH');
+		expect(found).not.toContain('Wittlager Kanallogistik GmbH');
+		expect(await publicMatches(database.db, 'batterie')).toEqual(expect.arrayContaining(batteryMembers));
+	});
+
+	it('hides "Reifen" inside compound words from full-text search but not from substring search', async () => {
+		expect(await publicMatches(database.db, 'reifen')).toEqual([]);
+		const rows = await database.db
+			.select({ name: organisations.name })
+			.from(organisations)
+			.where(sql`${organisations.searchTextPublic} like '%reifen%'`)
+			.orderBy(asc(organisations.name));
+		expect(rows.map((r) => r.name)).toEqual(['Alfsee Kunststoffrecycling GmbH', 'Ruller Sensorik GmbH']);
+	});
+
+	it('keeps members-only competencies out of the public search text', async () => {
+		const all = await organisationsOf(database.db);
+		for (const [name, keyword, competence] of [
+			['Sutthausen Werkzeugbau GmbH', 'feinschneidwerkzeuge', 'werkzeug- und formenbau'],
+			['Gellenbeck Formenbau GmbH', 'formenwartung', 'werkzeug- und formenbau']
+		] as const) {
+			const o = all.find((x) => x.name === name)!;
+			expect(o.visibility.competencies).toBe('members');
+			expect(o.searchTextPublic).not.toContain(keyword);
+			expect(o.searchTextPublic).not.toContain(competence);
+			expect(o.searchTextMembers).toContain(keyword);
+			expect(o.searchTextMembers).toContain(competence);
+			expect(o.searchTextOffice).toContain(keyword);
+		}
+		const sutthausen = await publicMatches(database.db, 'feinschneidwerkzeug');
+		expect(sutthausen).toEqual([]);
+	});
+
+	it('mixes visibility settings and keeps the demo organisation public except its contact', async () => {
+		const all = await organisationsOf(database.db);
+		const hasetal = all.find((o) => o.name === 'Hasetal Präzisionsteile GmbH')!;
+		expect(hasetal.visibility).toEqual({
+			description: 'public',
+			contact: 'members',
+			address: 'public',
+			competencies: 'public',
+			facts: 'public'
+		});
+		const allPublic = all.filter((o) => Object.values(o.visibility).every((v) => v === 'public'));
+		expect(allPublic.length).toBeGreaterThan(all.length / 2);
+		for (const group of ['contact', 'facts', 'description', 'competencies'] as const)
+			expect(
+				all.some((o) => o.visibility[group] === 'members'),
+				group
+			).toBe(true);
+	});
+
+	it('gives the seeded contacts functions and directory consent for about two thirds', async () => {
+		const contacts = await database.db
+			.select()
+			.from(people)
+			.where(eq(people.networkId, await demoNetworkId(database.db)));
+		const seeded = contacts.filter((p) => p.userId === null);
+		for (const p of seeded)
+			if (p.contactFunction !== null) expect(contactFunctions).toContain(p.contactFunction);
+		expect(seeded.filter((p) => p.contactFunction !== null).length).toBeGreaterThan(seeded.length * 0.8);
+		expect(new Set(seeded.map((p) => p.contactFunction))).toEqual(new Set([...contactFunctions, null]));
+		const consented = seeded.filter((p) => p.directoryConsentAt !== null);
+		expect(consented.length / seeded.length).toBeGreaterThan(0.55);
+		expect(consented.length / seeded.length).toBeLessThan(0.8);
+		for (const p of consented) expect(p.directoryConsentAt!.getUTCFullYear()).toBe(2024);
+		// The demo accounts decide for themselves.
+		expect(contacts.filter((p) => p.userId !== null).every((p) => p.directoryConsentAt === null)).toBe(true);
+	});
+});
+
 describe('demo accounts', () => {
 	it('office@ and board@ hold exactly their network role', async () => {
 		const office = await rolesOf(database.db, 'office@demo.example');
@@ -275,10 +436,21 @@ describe('determinism', () => {
 			const snapshot = async (db: Database) => {
 				const orgs = (await organisationsOf(db)).map((o) => [o.name, o.slug, o.employees, o.city]);
 				const contacts = await db
-					.select({ email: people.email, jobTitle: people.jobTitle })
+					.select({
+						email: people.email,
+						jobTitle: people.jobTitle,
+						contactFunction: people.contactFunction,
+						consent: people.directoryConsentAt
+					})
 					.from(people)
 					.orderBy(asc(people.email), asc(people.jobTitle));
-				return { orgs, contacts };
+				const profiles = (await organisationsOf(db)).map((o) => [
+					o.latitude,
+					o.longitude,
+					o.competenceIds.length,
+					o.searchTextMembers
+				]);
+				return { orgs, contacts, profiles };
 			};
 			expect(await snapshot(second.db)).toEqual(await snapshot(database.db));
 		} finally {
