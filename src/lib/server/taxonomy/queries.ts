@@ -27,6 +27,8 @@ export async function listTaxonomy(networkId: string) {
  * (which blocks deleting it) and organisations anywhere in its subtree.
  */
 export async function listTaxonomyWithCounts(networkId: string) {
+	// Qualified by table: a bare column in a subquery would bind to the subquery's own table.
+	const node = sql.raw('"competencies"');
 	const rows = await (
 		await db()
 	)
@@ -39,9 +41,9 @@ export async function listTaxonomyWithCounts(networkId: string) {
 			nameEn: competencies.nameEn,
 			position: competencies.position,
 			direct: sql<number>`(select count(*)::int from organisation_competencies oc
-				where oc.network_id = ${networkId} and oc.competence_id = ${competencies.id})`,
+				where oc.network_id = ${networkId} and oc.competence_id = ${node}.id)`,
 			subtree: sql<number>`(select count(*)::int from organisations o
-				where o.network_id = ${networkId} and ${competencies.id} = any(o.competence_ids))`
+				where o.network_id = ${networkId} and ${node}.id = any(o.competence_ids))`
 		})
 		.from(competencies)
 		.where(eq(competencies.networkId, networkId));
