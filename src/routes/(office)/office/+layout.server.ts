@@ -9,6 +9,7 @@ const sections: { href: string; key: string; action: Action }[] = [
 	{ href: '/office/outbox', key: 'outbox', action: 'office.outbox.read' },
 	{ href: '/office/audit', key: 'audit', action: 'office.audit.read' },
 	{ href: '/office/legal', key: 'legal', action: 'office.legal.edit' },
+	{ href: '/office/competencies', key: 'competencies', action: 'office.taxonomy.manage' },
 	{ href: '/office/api-tokens', key: 'api_tokens', action: 'office.tokens.manage' }
 ];
 
