@@ -87,7 +87,7 @@ describe('a German Excel export (Windows-1252, semicolons, 1.250, 21.01.2016)', 
 		expect(byRow[2]).toMatchObject({ outcome: 'new', name: 'Hasetal Präzisionsteile GmbH' });
 		expect(byRow[2]!.freeKeywords).toEqual(['Qualitätssicherung mit KI']);
 		expect(byRow[2]!.values).toMatchObject({
-			street: 'Industriestraße 12\r\nHalle 3',
+			street: 'Industriestraße 12\nHalle 3',
 			employees: 1250,
 			foundedYear: 1998,
 			memberSince: 2016,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { db, type DatabaseOrTransaction } from '../db/index.ts';
 import {
 	competencies,

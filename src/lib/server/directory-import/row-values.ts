@@ -94,11 +94,20 @@ const thisYear = new Date().getUTCFullYear();
 
 export type ReadRow = { values: ProfileValues; contact: ContactValues | null; problems: RowProblem[] };
 
+/**
+ * The export's guard against formulas in Excel ('=…) is not part of the value. Line breaks in a
+ * cell become LF, as Excel (Alt+Enter) and XLSX store them.
+ */
+function unguard(text: string) {
+	const value = text.replace(/\r\n?/g, '\n');
+	return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+}
+
 /** One row's cells as typed values and the problems found; pure. */
 export function readRow(cells: string[], mapping: ColumnMapping, districts: readonly string[]): ReadRow {
 	const cell: Partial<Record<ImportField, string>> = {};
 	for (const [index, field] of Object.entries(mapping)) {
-		const value = field ? (cells[Number(index)] ?? '').trim() : '';
+		const value = field ? unguard((cells[Number(index)] ?? '').trim()) : '';
 		if (field && value !== '') cell[field] = value;
 	}
 	const values: ProfileValues = {};
