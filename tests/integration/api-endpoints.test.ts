@@ -8,6 +8,7 @@ import {
 	grantNetworkRole
 } from '../../src/lib/server/testing/factories.ts';
 import { rateLimits } from '../../src/lib/server/db/schema/index.ts';
+import { refreshSearchDocuments } from '../../src/lib/server/directory/mutations.ts';
 import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import { createApiToken, revokeApiToken } from '../../src/lib/server/api/mutations.ts';
 import { listOrganisations, showMe, showOpenApiDocument } from '../../src/lib/server/api/endpoints.ts';
@@ -19,7 +20,12 @@ import {
 	runApi,
 	type ApiContext
 } from '../../src/lib/server/api/http.ts';
-import { apiErrorSchema, meSchema, organisationListSchema } from '../../src/lib/api/schemas.ts';
+import {
+	apiErrorSchema,
+	meSchema,
+	organisationListSchema,
+	organisationSchema
+} from '../../src/lib/api/schemas.ts';
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let networkA: { id: string };
@@ -104,6 +110,8 @@ beforeAll(async () => {
 			context
 		})
 	).token;
+	await refreshSearchDocuments(networkA.id);
+	await refreshSearchDocuments(networkB.id);
 });
 afterAll(() => database.close());
 
@@ -161,8 +169,9 @@ describe('GET /organisations', () => {
 		expect(names.slice(1, 4)).toEqual(['Org 01', 'Org 02', 'Org 03']);
 
 		const org05 = body.data.find((o: { name: string }) => o.name === 'Org 05');
-		expect(Object.keys(org05).sort()).toEqual(
-			[
+		// The fields of before the directory search are all still there.
+		expect(Object.keys(org05)).toEqual(
+			expect.arrayContaining([
 				'city',
 				'district',
 				'id',
@@ -173,8 +182,9 @@ describe('GET /organisations', () => {
 				'slug',
 				'status',
 				'website'
-			].sort()
+			])
 		);
+		expect(Object.keys(org05).sort()).toEqual(Object.keys(organisationSchema.shape).sort());
 		expect(org05).toMatchObject({
 			kind: 'support_agency',
 			status: 'partner',
@@ -182,7 +192,9 @@ describe('GET /organisations', () => {
 			district: 'Stadt Osnabrück',
 			website: 'https://org5.example',
 			shortDescription: { de: 'Beschreibung 5', en: 'Description 5' },
-			memberSince: 2005
+			memberSince: 2005,
+			employees: null,
+			sizeClass: 'medium'
 		});
 		expect(JSON.stringify(body)).not.toMatch(/secret|Geheime|\+49/);
 	});
@@ -207,27 +219,18 @@ describe('GET /organisations', () => {
 		expect([defaults.page, defaults.pageSize, defaults.data.length]).toEqual([1, 20, 20]);
 	});
 
-	it('searches names case-insensitively, with % and _ taken literally', async () => {
+	it('searches with the directory search; query syntax and wildcards are taken literally', async () => {
 		const search = async (q: string) =>
 			(await (await listOrganisations(ctx(`/organisations?q=${encodeURIComponent(q)}`))).json()) as {
 				total: number;
 				data: { name: string }[];
 			};
-		expect((await search('org 1')).data.map((o) => o.name)).toEqual([
-			'Org 10',
-			'Org 11',
-			'Org 12',
-			'Org 13',
-			'Org 14',
-			'Org 15',
-			'Org 16',
-			'Org 17',
-			'Org 18',
-			'Org 19'
-		]);
-		expect((await search('100%_w')).data.map((o) => o.name)).toEqual(['Org 07 100%_Werk']);
-		expect((await search('%')).total).toBe(1);
-		expect((await search('_')).total).toBe(1);
+		expect((await search('werk')).data.map((o) => o.name)).toEqual(['Org 07 100%_Werk']);
+		expect((await search('eigene')).data.map((o) => o.name)).toEqual(['Aaa Eigene GmbH']);
+		expect((await search('Beschreibung 12')).data.map((o) => o.name)).toEqual(['Org 12']);
+		// Punctuation alone is no search: the whole list.
+		expect((await search('%')).total).toBe(24);
+		expect((await search('_')).total).toBe(24);
 		expect((await search('Applicant')).total).toBe(0);
 		expect((await search('Fremde')).total).toBe(0);
 	});
@@ -258,7 +261,7 @@ describe('GET /organisations', () => {
 			pageSize: 'Please give a whole number.'
 		});
 		const long = await expectError(
-			await listOrganisations(ctx(`/organisations?q=${'x'.repeat(101)}`)),
+			await listOrganisations(ctx(`/organisations?q=${'x'.repeat(201)}`)),
 			400,
 			'VALIDATION'
 		);
@@ -377,7 +380,7 @@ describe('the API pipeline', () => {
 		expect(response.status).toBe(200);
 		const document = await response.json();
 		expect(document.openapi).toBe('3.1.0');
-		expect(Object.keys(document.paths).sort()).toEqual(['/me', '/organisations']);
+		expect(Object.keys(document.paths).sort()).toEqual(['/me', '/organisations', '/organisations/{id}']);
 	});
 
 	it("builds the context from the event, with messages in the Accept-Language (else the site's) language", () => {

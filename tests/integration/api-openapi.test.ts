@@ -3,6 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { openApiDocument } from '../../src/lib/server/api/openapi.ts';
+import {
+	organisationListExample,
+	organisationProfileExample
+} from '../../src/lib/server/api/openapi-examples.ts';
+import { organisationListSchema, organisationProfileSchema } from '../../src/lib/api/schemas.ts';
 
 /**
  * The OpenAPI document is generated from the zod schemas; a real linter (Redocly, recommended
@@ -88,17 +93,33 @@ describe('the OpenAPI document', () => {
 	it('takes its schemas from the zod registry', () => {
 		const { schemas } = openApiDocument().components;
 		expect(Object.keys(schemas).sort()).toEqual([
+			'CompetenceFacet',
+			'CompetenceRef',
+			'Contact',
 			'Error',
+			'FacetCount',
+			'Facets',
 			'LocalizedText',
 			'Me',
 			'Organisation',
-			'OrganisationList'
+			'OrganisationList',
+			'OrganisationProfile'
 		]);
 		expect(schemas.OrganisationList).toMatchObject({
 			properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } } }
 		});
 		expect(schemas.Organisation).toMatchObject({
-			properties: { status: { enum: ['member', 'partner'] } }
+			properties: {
+				status: { enum: ['applicant', 'member', 'former', 'partner'] },
+				employees: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },
+				shortDescription: {
+					anyOf: [{ $ref: '#/components/schemas/LocalizedText' }, { type: 'null' }],
+					description: expect.stringContaining('Null')
+				}
+			}
+		});
+		expect(schemas.OrganisationList).toMatchObject({
+			properties: { facets: { $ref: '#/components/schemas/Facets' } }
 		});
 		const pageSize = openApiDocument().paths['/organisations'].get.parameters.find(
 			(p) => p.name === 'pageSize'
@@ -108,5 +129,48 @@ describe('the OpenAPI document', () => {
 			required: false,
 			schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 }
 		});
+	});
+
+	it('documents the atlas parameters, repeated ones as exploded arrays', () => {
+		const parameters = openApiDocument().paths['/organisations'].get.parameters;
+		expect(parameters.map((p) => p.name)).toEqual([
+			'q',
+			'district',
+			'competence',
+			'drivetrain',
+			'kind',
+			'chain',
+			'size',
+			'cert',
+			'status',
+			'sort',
+			'page',
+			'pageSize'
+		]);
+		const drivetrain = parameters.find((p) => p.name === 'drivetrain');
+		expect(drivetrain).toMatchObject({
+			style: 'form',
+			explode: true,
+			schema: { type: 'array', items: { enum: ['bev', 'hydrogen', 'efuels', 'combustion', 'hybrid'] } }
+		});
+		expect(parameters.find((p) => p.name === 'q')).not.toHaveProperty('style');
+		const byId = openApiDocument().paths['/organisations/{id}'].get;
+		expect(byId.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+		expect(byId.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
+	});
+
+	it('has examples that the schemas accept, and the linter checks them', async () => {
+		expect(organisationListSchema.parse(organisationListExample)).toEqual(organisationListExample);
+		expect(organisationProfileSchema.parse(organisationProfileExample)).toEqual(organisationProfileExample);
+		const broken = structuredClone(openApiDocument());
+		(
+			broken.paths['/organisations/{id}'].get.responses['200'].content['application/json'].example as {
+				employees: unknown;
+			}
+		).employees = 'many';
+		const problems = await lint(broken);
+		expect(problems.length).toBeGreaterThan(0);
+		for (const problem of problems)
+			expect(problem).toMatch(/^warn no-invalid-media-type-examples: .*\/example\/employees$/);
 	});
 });

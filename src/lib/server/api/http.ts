@@ -76,18 +76,6 @@ export function requirePermission(actor: Actor, action: Action) {
 	throw new AppError(actor.userId ? 'FORBIDDEN' : 'UNAUTHENTICATED', action);
 }
 
-/** Reads the first value of each parameter the schema knows; 400 with per-field messages otherwise. */
-export function parseQuery<S extends z.ZodObject>(url: URL, schema: S): z.infer<S> {
-	const raw: Record<string, string> = {};
-	for (const key of Object.keys(schema.shape)) {
-		const value = url.searchParams.get(key);
-		if (value !== null) raw[key] = value;
-	}
-	const result = schema.safeParse(raw);
-	if (!result.success) throw new AppError('VALIDATION', 'invalid query', { issues: result.error.issues });
-	return result.data;
-}
-
 type Handler = (actor: Actor) => Promise<Response>;
 
 /**

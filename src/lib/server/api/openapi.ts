@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import {
-	apiSchemas,
-	maxPageSize,
-	organisationListQuerySchema,
-	type apiErrorCodes
-} from '../../api/schemas.ts';
+import { apiSchemas, maxPageSize, type apiErrorCodes } from '../../api/schemas.ts';
+import { organisationListExample, organisationProfileExample } from './openapi-examples.ts';
+import { organisationListQuerySchema } from './organisation-query.ts';
+import { isRepeated } from './query-params.ts';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers use:
@@ -30,7 +28,10 @@ function componentSchemas(): Record<string, JsonSchema> {
 	);
 }
 
-/** One OpenAPI parameter per key of a query schema, as the client sends it (the input side). */
+/**
+ * One OpenAPI parameter per key of a query schema, as the client sends it (the input side).
+ * Repeated parameters are arrays sent as `?kind=a&kind=b` (form style, exploded).
+ */
 function queryParameters(schema: z.ZodObject) {
 	return Object.entries(schema.shape).map(([name, field]) => {
 		const type = field as z.ZodType;
@@ -47,6 +48,7 @@ function queryParameters(schema: z.ZodObject) {
 			in: 'query',
 			required: !type.safeParse(undefined).success,
 			...(description ? { description } : {}),
+			...(isRepeated(type) ? { style: 'form', explode: true } : {}),
 			schema: json
 		};
 	});
@@ -98,6 +100,10 @@ const components = () => ({
 			{ 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } }
 		),
 		Forbidden: errorResponse("The token's user may not do this.", 'FORBIDDEN'),
+		NotFound: errorResponse(
+			'No such organisation for this caller: unknown, malformed, of another network, or not visible to the caller (e.g. an applicant without an office token).',
+			'NOT_FOUND'
+		),
 		TooManyRequests: errorResponse('Too many requests from this address; retry later.', 'RATE_LIMITED', {
 			'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } }
 		}),
@@ -114,23 +120,62 @@ const commonErrors = {
 	'500': { $ref: '#/components/responses/InternalError' }
 };
 
+const visibilityNote =
+	'Without a token the answer holds public fields only. With a token it holds what the token user may see in the directory: members and partners also see fields the organisations show to members and contacts who agreed to be listed; the office and the board see everything, including exact employee numbers, applicants and former members. Fields the caller may not see are `null` or empty lists.';
+
 const paths = () => ({
 	'/organisations': {
 		get: {
 			operationId: 'listOrganisations',
 			tags: ['organisations'],
-			summary: 'List member and partner organisations',
-			description:
-				'Public profiles of the organisations of the network (members and partners; never applicants or former members), ordered by name. No token is needed; an invalid token is still refused.',
+			summary: 'Search the directory',
+			description: `The directory search of the network's Kompetenzatlas, with the same parameters as the atlas URL, one page of organisations and the facet counts. ${visibilityNote} An invalid token is refused, never treated as anonymous.`,
 			// Anonymous or with a token.
 			security: [{}, { bearerAuth: [] }],
 			parameters: queryParameters(organisationListQuerySchema),
 			responses: {
 				'200': {
-					description: 'One page of organisations.',
-					content: { 'application/json': { schema: ref('OrganisationList') } }
+					description: 'One page of organisations and the facet counts.',
+					content: {
+						'application/json': { schema: ref('OrganisationList'), example: organisationListExample }
+					}
 				},
 				'400': { $ref: '#/components/responses/BadRequest' },
+				...commonErrors
+			}
+		}
+	},
+	'/organisations/{id}': {
+		get: {
+			operationId: 'showOrganisation',
+			tags: ['organisations'],
+			summary: 'One organisation',
+			description: `The full profile of one organisation. ${visibilityNote}`,
+			security: [{}, { bearerAuth: [] }],
+			parameters: [
+				{
+					name: 'id',
+					in: 'path',
+					required: true,
+					description: "The organisation's id (a UUID) or its slug.",
+					schema: { type: 'string', maxLength: 200 },
+					examples: {
+						id: { summary: 'By id', value: organisationProfileExample.id },
+						slug: { summary: 'By slug', value: organisationProfileExample.slug }
+					}
+				}
+			],
+			responses: {
+				'200': {
+					description: 'The profile, cut to what the caller may see.',
+					content: {
+						'application/json': {
+							schema: ref('OrganisationProfile'),
+							example: organisationProfileExample
+						}
+					}
+				},
+				'404': { $ref: '#/components/responses/NotFound' },
 				...commonErrors
 			}
 		}
@@ -165,7 +210,7 @@ function buildOpenApiDocument() {
 		},
 		servers: [{ url: '/api/v1', description: 'This installation (relative to the host of the network).' }],
 		tags: [
-			{ name: 'organisations', description: 'Member and partner organisations of the network.' },
+			{ name: 'organisations', description: 'The directory of the organisations of the network.' },
 			{ name: 'account', description: 'The caller itself.' }
 		],
 		paths: paths(),

@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '../db/index.ts';
 import { apiTokens, organisationMemberships, organisations, user } from '../db/schema/index.ts';
 import type { Actor } from '../policy/actor.ts';
-import { publicMembershipStatuses, type OrganisationListQuery } from '../../api/schemas.ts';
 
 /** An unrevoked token of this network, with its user; null for anything else. */
 export async function findActiveApiToken(networkId: string, tokenHash: string) {
@@ -48,54 +47,6 @@ export async function listApiTokens(networkId: string) {
 		.orderBy(desc(apiTokens.createdAt), asc(apiTokens.id));
 }
 export type ApiTokenListItem = Awaited<ReturnType<typeof listApiTokens>>[number];
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-function containsPattern(text: string) {
-	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Members and partners of one network, public fields only, one page ordered by name. */
-export async function findPublicOrganisations(networkId: string, query: OrganisationListQuery) {
-	const database = await db();
-	const where = and(
-		eq(organisations.networkId, networkId),
-		inArray(organisations.status, [...publicMembershipStatuses]),
-		query.q ? ilike(organisations.name, containsPattern(query.q)) : undefined
-	);
-	const [rows, [totals]] = await Promise.all([
-		database
-			.select({
-				id: organisations.id,
-				name: organisations.name,
-				slug: organisations.slug,
-				kind: organisations.kind,
-				status: organisations.status,
-				city: organisations.city,
-				district: organisations.district,
-				website: organisations.website,
-				shortDescriptionDe: organisations.shortDescriptionDe,
-				shortDescriptionEn: organisations.shortDescriptionEn,
-				memberSince: organisations.memberSince
-			})
-			.from(organisations)
-			.where(where)
-			.orderBy(asc(organisations.name), asc(organisations.id))
-			.limit(query.pageSize)
-			.offset((query.page - 1) * query.pageSize),
-		database.select({ total: count() }).from(organisations).where(where)
-	]);
-	return {
-		data: rows.map(({ shortDescriptionDe, shortDescriptionEn, status, ...row }) => ({
-			...row,
-			// The where clause admits only public statuses; narrow the type to match.
-			status: status as (typeof publicMembershipStatuses)[number],
-			shortDescription: { de: shortDescriptionDe, en: shortDescriptionEn }
-		})),
-		page: query.page,
-		pageSize: query.pageSize,
-		total: Number(totals?.total ?? 0)
-	};
-}
 
 /** The actor's own account and organisations in the actor's network. */
 export async function findMe(actor: Actor & { userId: string }) {
