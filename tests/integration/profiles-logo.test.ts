@@ -104,11 +104,15 @@ async function outcome<T>(run: () => Promise<T>) {
 	try {
 		const data = await run();
 		if (isActionFailure(data))
-			return { status: data.status, errors: (data.data as { errors: Record<string, string> }).errors };
-		return { status: 200, errors: {} };
+			return {
+				status: data.status,
+				errors: (data.data as unknown as { errors: Record<string, string> }).errors
+			};
+		return { status: 200, errors: {} as Record<string, string> };
 	} catch (thrown) {
-		if (isHttpError(thrown)) return { status: thrown.status, errors: {} };
-		if (isRedirect(thrown)) return { status: thrown.status, errors: {}, location: thrown.location };
+		const none: Record<string, string> = {};
+		if (isHttpError(thrown)) return { status: thrown.status, errors: none };
+		if (isRedirect(thrown)) return { status: thrown.status, errors: none, location: thrown.location };
 		throw thrown;
 	}
 }

@@ -198,7 +198,8 @@ describe('/office/competencies', () => {
 		expect(JSON.stringify(isActionFailure(refused) && refused.data)).toMatch(/hat Unterpunkte/);
 		const invalid = await actions.add(event(office, form({ parentId: '', nameDe: '', nameEn: 'X' })));
 		expect(
-			isActionFailure(invalid) && (invalid.data as { errors: Record<string, string> }).errors.nameDe
+			isActionFailure(invalid) &&
+				(invalid.data as unknown as { errors: Record<string, string> }).errors.nameDe
 		).toBe('Bitte füllen Sie dieses Feld aus.');
 		const added = await actions.add(
 			event(office, form({ parentId: rootId, nameDe: 'Kunststoffe', nameEn: 'Plastics' }))

@@ -8,6 +8,8 @@ import { can } from '../../policy/policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 
 export type ContactResult = { ok: true; changed: boolean } | { ok: false; reason: 'NOT_FOUND' };
+export type ContactFunctionResult =
+	{ ok: true; changed: boolean; name: string } | { ok: false; reason: 'NOT_FOUND' };
 
 /**
  * A person gives or withdraws their own consent to be listed as a contact in the members'
@@ -62,24 +64,29 @@ export async function setContactFunction(input: {
 	personId: string;
 	contactFunction: ContactFunction | null;
 	context?: AuditContext;
-}): Promise<ContactResult> {
+}): Promise<ContactFunctionResult> {
 	const { actor, networkId, organisationId } = input;
 	if (!can(actor, 'organisation.edit_profile', { networkId, organisationId })) {
 		throw new AppError('FORBIDDEN', 'May not edit this organisation’s contacts.');
 	}
-	return (await db()).transaction(async (t): Promise<ContactResult> => {
+	return (await db()).transaction(async (t): Promise<ContactFunctionResult> => {
 		const where = and(
 			eq(people.networkId, networkId),
 			eq(people.organisationId, organisationId),
 			eq(people.id, input.personId)
 		);
 		const [person] = await t
-			.select({ contactFunction: people.contactFunction })
+			.select({
+				contactFunction: people.contactFunction,
+				name: sql<string>`concat_ws(' ', ${people.firstName}, ${people.lastName})`
+			})
 			.from(people)
 			.where(where)
 			.for('update');
 		if (!person) return { ok: false, reason: 'NOT_FOUND' };
-		if (person.contactFunction === input.contactFunction) return { ok: true, changed: false };
+		if (person.contactFunction === input.contactFunction) {
+			return { ok: true, changed: false, name: person.name };
+		}
 		await t
 			.update(people)
 			.set({ contactFunction: input.contactFunction, updatedAt: sql`now()` })
@@ -100,6 +107,6 @@ export async function setContactFunction(input: {
 			},
 			t
 		);
-		return { ok: true, changed: true };
+		return { ok: true, changed: true, name: person.name };
 	});
 }

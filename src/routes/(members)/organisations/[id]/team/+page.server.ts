@@ -1,8 +1,11 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { authorize, notFound } from '#lib/server/guard.ts';
 import { can } from '#lib/server/policy/policy.ts';
-import { formFailure } from '#lib/server/forms.ts';
-import { isUuid } from '#lib/server/office/params.ts';
+import { formFailure, parseForm } from '#lib/server/forms.ts';
+import { auditContext, isUuid } from '#lib/server/office/params.ts';
+import { listContactSettings } from '#lib/server/profiles/queries.ts';
+import { setContactFunction } from '#lib/server/profiles/contacts/mutations.ts';
+import { contactFunctionSchema } from '#lib/server/profiles/schemas.ts';
 import {
 	findOrganisation,
 	listOrganisationAccounts,
@@ -31,7 +34,8 @@ export const load = async (event) => {
 	const organisation = await findOrganisation(networkId, params.id);
 	if (!organisation) notFound();
 	const canInvite = can(locals.actor, 'organisation.invite', resourceOf(event));
-	const [people, accounts, invitations] = await Promise.all([
+	const canEditProfile = can(locals.actor, 'organisation.edit_profile', resourceOf(event));
+	const [people, accounts, invitations, contacts] = await Promise.all([
 		listOrganisationPeople(networkId, organisation.id),
 		listOrganisationAccounts(networkId, organisation.id),
 		canInvite
@@ -41,14 +45,18 @@ export const load = async (event) => {
 					page: 1,
 					pageSize: 50
 				})
-			: Promise.resolve({ rows: [], total: 0 })
+			: Promise.resolve({ rows: [], total: 0 }),
+		canEditProfile ? listContactSettings(networkId, organisation.id) : Promise.resolve([])
 	]);
 	return {
 		organisation: { id: organisation.id, name: organisation.name },
 		people,
 		accounts: accounts.map(({ personId: _personId, ...account }) => account),
 		invitations: invitations.rows.filter((row) => !row.networkRole),
-		canInvite
+		canInvite,
+		canEditProfile,
+		/** Contact function and consent per person, for those who edit the profile. */
+		contacts
 	};
 };
 
@@ -72,5 +80,23 @@ export const actions = {
 	resendInvitation: async (event) => {
 		if (!(await guardInvite(event))) return formFailure(404, m.office_error_not_found());
 		return resendInvitationAction(event);
+	},
+	/** The org admin (and the office) sets a colleague's function; consent stays the person's own. */
+	setContactFunction: async (event) => {
+		authorize(event, 'organisation.edit_profile', resourceOf(event));
+		const { locals, params } = event;
+		if (!isUuid(params.id)) return formFailure(404, m.office_error_not_found());
+		const parsed = await parseForm(event.request, contactFunctionSchema, locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		const result = await setContactFunction({
+			actor: locals.actor,
+			networkId: locals.network.id,
+			organisationId: params.id,
+			personId: parsed.data.personId,
+			contactFunction: parsed.data.contactFunction,
+			context: auditContext(event)
+		});
+		if (!result.ok) return formFailure(404, m.office_error_not_found());
+		return { success: m.profiles_contact_function_saved({ name: result.name }) };
 	}
 };
