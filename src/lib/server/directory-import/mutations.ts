@@ -17,7 +17,8 @@ import { suggestMapping, type ColumnMapping } from './fields.ts';
 import { loadImportContext, loadImportFile, loadSlugs } from './queries.ts';
 import { readSpreadsheet, UnreadableSpreadsheetError } from './table.ts';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './limits.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
 const BATCH = 500;
 
 export type CreateRunResult =
@@ -74,6 +75,9 @@ export async function createImportRun(input: {
 	return { ok: true, runId };
 }
 
+/** A run waits for confirmation when analysed, or failed (nothing was written): it may start again. */
+const confirmable = inArray(importRuns.status, ['analysed', 'failed']);
+
 /** The office's confirmed mapping; only while the run waits for confirmation. */
 export async function saveImportMapping(networkId: string, runId: string, mapping: ColumnMapping) {
 	const rows = await (
@@ -81,9 +85,7 @@ export async function saveImportMapping(networkId: string, runId: string, mappin
 	)
 		.update(importRuns)
 		.set({ mapping })
-		.where(
-			and(eq(importRuns.networkId, networkId), eq(importRuns.id, runId), eq(importRuns.status, 'analysed'))
-		)
+		.where(and(eq(importRuns.networkId, networkId), eq(importRuns.id, runId), confirmable))
 		.returning({ id: importRuns.id });
 	return rows.length > 0;
 }
@@ -94,23 +96,19 @@ export async function discardImportRun(networkId: string, runId: string) {
 	)
 		.update(importRuns)
 		.set({ status: 'discarded', finishedAt: new Date() })
-		.where(
-			and(eq(importRuns.networkId, networkId), eq(importRuns.id, runId), eq(importRuns.status, 'analysed'))
-		)
+		.where(and(eq(importRuns.networkId, networkId), eq(importRuns.id, runId), confirmable))
 		.returning({ id: importRuns.id });
 	return rows.length > 0;
 }
 
-/** 'analysed' → 'importing', once: a second confirm (double click, second tab) gets false. */
+/** 'analysed' (or 'failed') → 'importing', once: a second confirm (double click, second tab) gets false. */
 export async function beginImportRun(networkId: string, runId: string) {
 	const rows = await (
 		await db()
 	)
 		.update(importRuns)
 		.set({ status: 'importing', rowsDone: 0, error: null })
-		.where(
-			and(eq(importRuns.networkId, networkId), eq(importRuns.id, runId), eq(importRuns.status, 'analysed'))
-		)
+		.where(and(eq(importRuns.networkId, networkId), eq(importRuns.id, runId), confirmable))
 		.returning({
 			id: importRuns.id,
 			fileId: importRuns.fileId,
