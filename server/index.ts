@@ -17,6 +17,8 @@ process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 process.env.HOST_HEADER = 'x-forwarded-host';
 process.env.ADDRESS_HEADER = 'x-forwarded-for';
 process.env.XFF_DEPTH = '1';
+// Spreadsheet imports may be up to 10 MB (the importer says so in words); the adapter's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '11M';
 
 const buildDir = path.resolve(process.env.KNOTENPUNKT_BUILD_DIR ?? 'build');
 // Importing the handler runs the server's start-up (migrations, demo data, jobs).

@@ -146,8 +146,25 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') {
 		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	}
+	allowMapTiles(headers);
 	return response;
 };
+
+/**
+ * The CSP is fixed at build time; the map tile server is configured at run time. Where tiles are
+ * configured, pages may load images from that one origin (and nothing else changes).
+ */
+function allowMapTiles(headers: Headers) {
+	const tileUrl = config().MAP_TILE_URL;
+	const policy = headers.get('content-security-policy');
+	if (!tileUrl || !policy) return;
+	// Tile templates may carry {s} subdomains: allow the host pattern, e.g. https://*.tile.example.
+	const origin = new URL(tileUrl.replace('{s}.', 'sub.').replace(/\{[a-z]+\}/g, '0')).origin.replace(
+		'//sub.',
+		'//*.'
+	);
+	headers.set('content-security-policy', policy.replace(/img-src ([^;]*)/, `img-src $1 ${origin}`));
+}
 
 export const handle = sequence(
 	handleRequestLog,

@@ -123,7 +123,13 @@ function appErrorResponse(ctx: ApiContext, thrown: AppError): Response {
 		case 'FORBIDDEN':
 			return errorResponse('FORBIDDEN', 403, m.api_error_forbidden({}, { locale }));
 		case 'NOT_FOUND':
-			return errorResponse('NOT_FOUND', 404, m.api_error_not_found({}, { locale }));
+			return errorResponse(
+				'NOT_FOUND',
+				404,
+				thrown.message === 'organisation'
+					? m.api_error_organisation_not_found({}, { locale })
+					: m.api_error_not_found({}, { locale })
+			);
 		case 'VALIDATION': {
 			const issues = (thrown.details?.issues ?? []) as z.core.$ZodIssue[];
 			return errorResponse('VALIDATION', 400, m.api_error_validation({}, { locale }), {
