@@ -37,9 +37,13 @@ const anonymousOnly: Expectations = { ...all('away'), anonymous: 'ok' };
 /** Ids the test looks up in the demo data before it runs (see `lookUpIds`). */
 type Ids = {
 	memberOrganisation: string; // orgadmin@ and member@ belong to it
+	memberOrganisationSlug: string;
 	leadOrganisation: string; // lead@'s organisation: foreign to member@ and orgadmin@
 	memberPerson: string;
 	mail: string;
+	application: string; // submitted through the public form in beforeAll
+	importRun: string; // uploaded by the office in beforeAll
+	logo: string; // the member organisation's logo, uploaded by its admin in beforeAll
 };
 
 type Entry =
@@ -73,6 +77,29 @@ const matrix: Record<string, Entry> = {
 	// GET shows a button (a link never signs anyone out); POST signs out.
 	'/(auth)/sign-out': { path: () => '/sign-out', get: { ...all('ok'), anonymous: 'away' } },
 
+	'/atlas': { path: () => '/atlas?q=Batterie', get: all('ok') },
+	'/atlas/[slug]': {
+		path: (ids) => `/atlas/${ids.memberOrganisationSlug}`,
+		get: all('ok'),
+		foreign: [{ path: () => '/atlas/no-such-organisation', get: all('not-found') }]
+	},
+	'/sitemap.xml': { path: () => '/sitemap.xml', get: all('ok') },
+	'/robots.txt': { path: () => '/robots.txt', get: all('ok') },
+	'/export/organisations.csv': { path: () => '/export/organisations.csv?q=Batterie', get: all('ok') },
+	'/export/organisations.xlsx': { path: () => '/export/organisations.xlsx?q=Batterie', get: all('ok') },
+	// A logo is delivered to whoever may see its organisation's description (public here).
+	'/logos/[id]': {
+		path: (ids) => `/logos/${ids.logo}`,
+		get: all('ok'),
+		foreign: [
+			{ path: () => `/logos/${unknownId}`, get: all('not-found') },
+			{ path: () => '/logos/not-a-uuid', get: all('not-found') }
+		]
+	},
+	'/apply': { path: () => '/apply', get: all('ok') },
+	'/apply/statutes': { path: () => '/apply/statutes', get: all('ok') },
+	'/apply/thanks': { path: () => '/apply/thanks', get: all('ok') },
+
 	'/(account)/account': { path: () => '/account', get: signedInOnly },
 	'/(account)/account/security': { path: () => '/account/security', get: signedInOnly },
 	'/(account)/account/sessions': { path: () => '/account/sessions', get: signedInOnly },
@@ -97,7 +124,62 @@ const matrix: Record<string, Entry> = {
 		]
 	},
 
+	'/(members)/directory': { path: () => '/directory?q=Batterie', get: inNetwork },
+	// Every member organisation is in the directory: another organisation's id is fine here.
+	'/(members)/directory/[id]': {
+		path: (ids) => `/directory/${ids.memberOrganisation}`,
+		get: inNetwork,
+		foreign: [
+			{ path: (ids) => `/directory/${ids.leadOrganisation}`, get: inNetwork },
+			{ path: () => `/directory/${unknownId}`, get: { ...all('not-found'), anonymous: 'sign-in' } },
+			{ path: () => '/directory/not-a-uuid', get: { ...all('not-found'), anonymous: 'sign-in' } }
+		]
+	},
+	'/(members)/organisations/[id]/profile': {
+		path: (ids) => `/organisations/${ids.memberOrganisation}/profile`,
+		get: { ...all('forbidden'), anonymous: 'sign-in', orgadmin: 'ok', office: 'ok' },
+		foreign: [
+			{
+				path: (ids) => `/organisations/${ids.leadOrganisation}/profile`,
+				get: { ...all('forbidden'), anonymous: 'sign-in', office: 'ok' }
+			},
+			{
+				path: () => `/organisations/${unknownId}/profile`,
+				get: { ...all('forbidden'), anonymous: 'sign-in', office: 'not-found' }
+			},
+			{
+				path: () => '/organisations/not-a-uuid/profile',
+				get: { ...all('forbidden'), anonymous: 'sign-in', office: 'not-found' }
+			}
+		]
+	},
+
 	'/(office)/office': { path: () => '/office', get: officeAndBoard },
+	'/(office)/office/applications': { path: () => '/office/applications', get: officeAndBoard },
+	'/(office)/office/applications/[id]': {
+		path: (ids) => `/office/applications/${ids.application}`,
+		get: officeAndBoard,
+		foreign: [
+			{
+				path: () => `/office/applications/${unknownId}`,
+				get: { ...officeAndBoard, board: 'not-found', office: 'not-found' }
+			},
+			{
+				path: () => '/office/applications/not-a-uuid',
+				get: { ...officeAndBoard, board: 'not-found', office: 'not-found' }
+			}
+		]
+	},
+	'/(office)/office/competencies': { path: () => '/office/competencies', get: officeOnly },
+	'/(office)/office/import': { path: () => '/office/import', get: officeOnly },
+	'/(office)/office/import/[id]': {
+		path: (ids) => `/office/import/${ids.importRun}`,
+		get: officeOnly,
+		foreign: [
+			{ path: () => `/office/import/${unknownId}`, get: { ...officeOnly, office: 'not-found' } },
+			{ path: () => '/office/import/not-a-uuid', get: { ...officeOnly, office: 'not-found' } }
+		]
+	},
 	'/(office)/office/people': { path: () => '/office/people', get: officeAndBoard },
 	'/(office)/office/people/[id]': {
 		path: (ids) => `/office/people/${ids.memberPerson}`,
@@ -137,6 +219,15 @@ const matrix: Record<string, Entry> = {
 
 	// The JSON API authenticates with bearer tokens only; a session cookie is not enough for /me.
 	'/api/v1/organisations': { path: () => '/api/v1/organisations', get: all('ok') },
+	// Sessions don't count in the API: every role is anonymous there and sees the public profile.
+	'/api/v1/organisations/[id]': {
+		path: (ids) => `/api/v1/organisations/${ids.memberOrganisation}`,
+		get: all('ok'),
+		foreign: [
+			{ path: () => `/api/v1/organisations/${unknownId}`, get: all('not-found') },
+			{ path: () => '/api/v1/organisations/not-a-uuid', get: all('not-found') }
+		]
+	},
 	'/api/v1/me': { path: () => '/api/v1/me', get: all('unauthorized') },
 	'/api/v1/openapi.json': { path: () => '/api/v1/openapi.json', get: all('ok') },
 	'/api/v1/[...path]': { path: () => '/api/v1/no-such-endpoint', get: all('not-found') }
@@ -213,9 +304,61 @@ async function firstId(role: Role, pathname: string, linkPrefix: string) {
 	return match[1]!;
 }
 
+const PNG_1X1 =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+async function post(role: Role, pathname: string, body: URLSearchParams | FormData) {
+	const response = await request(role, pathname, {
+		method: 'POST',
+		headers: {
+			origin: app.baseUrl,
+			...(body instanceof URLSearchParams ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
+		},
+		body
+	});
+	if (response.status !== 303) throw new Error(`POST ${pathname} as ${role}: ${response.status}`);
+	return response.headers.get('location') ?? '';
+}
+
+/** Data the demo lacks but id routes need: an application, an import run and a logo. */
+async function createIdData(memberOrganisation: string) {
+	await post(
+		'anonymous',
+		'/apply',
+		new URLSearchParams({
+			organisationName: 'Matrix Testbetrieb GmbH',
+			kind: 'member_company',
+			contactFirstName: 'Maria',
+			contactLastName: 'Matrix',
+			contactEmail: 'maria.matrix@example.test',
+			consentStatutes: 'on',
+			consentPrivacy: 'on'
+		})
+	);
+	const upload = new FormData();
+	upload.set('file', new Blob(['Name;Ort\nMatrix Import GmbH;Osnabrück\n']), 'mitglieder.csv');
+	const importRun = (await post('office', '/office/import?/upload', upload)).split('/').pop()!;
+	const logo = new FormData();
+	logo.set('logo', new Blob([Buffer.from(PNG_1X1, 'base64')], { type: 'image/png' }), 'logo.png');
+	await post('orgadmin', `/organisations/${memberOrganisation}/profile?/uploadLogo`, logo);
+	return importRun;
+}
+
 async function lookUpIds(): Promise<Ids> {
+	const memberOrganisation = await firstId('member', '/members', '/organisations/');
+	const importRun = await createIdData(memberOrganisation);
+	const profile = (await (
+		await fetch(`${app.baseUrl}/api/v1/organisations/${memberOrganisation}`)
+	).json()) as {
+		slug: string;
+		logoUrl: string;
+	};
 	return {
-		memberOrganisation: await firstId('member', '/members', '/organisations/'),
+		memberOrganisation,
+		memberOrganisationSlug: profile.slug,
+		importRun,
+		logo: profile.logoUrl.split('/').pop()!,
+		application: await firstId('office', '/office/applications', '/office/applications/'),
 		leadOrganisation: await firstId('lead', '/members', '/organisations/'),
 		memberPerson: await firstId(
 			'office',
@@ -312,6 +455,42 @@ describe('route × role matrix: form posts', () => {
 		},
 		{ path: () => '/office/api-tokens?/create', body: () => ({ name: 'stolen' }), allowed: ['office'] },
 		{
+			path: (ids) => `/organisations/${ids.leadOrganisation}/profile?/save`,
+			body: () => ({ name: 'Gehackt GmbH', shortDescriptionDe: 'gehackt' }),
+			allowed: ['office']
+		},
+		{
+			path: (ids) => `/organisations/${ids.memberOrganisation}/profile?/removeLogo`,
+			body: () => ({}),
+			allowed: ['orgadmin', 'office']
+		},
+		{
+			path: (ids) => `/organisations/${ids.leadOrganisation}/team?/setContactFunction`,
+			body: (ids) => ({ personId: ids.memberPerson, contactFunction: 'sales' }),
+			allowed: ['office']
+		},
+		{ path: () => '/office/competencies?/add', body: () => ({ nameDe: 'Gehackt' }), allowed: ['office'] },
+		{
+			path: (ids) => `/office/applications/${ids.application}?/review`,
+			body: () => ({ organisationName: 'Gehackt GmbH' }),
+			allowed: ['office']
+		},
+		{
+			path: (ids) => `/office/applications/${ids.application}?/approve`,
+			body: () => ({ decisionNote: 'gehackt' }),
+			allowed: ['board']
+		},
+		{
+			path: (ids) => `/office/applications/${ids.application}?/reject`,
+			body: () => ({ decisionNote: 'gehackt' }),
+			allowed: ['board']
+		},
+		{
+			path: (ids) => `/office/import/${ids.importRun}?/confirm`,
+			body: () => ({}),
+			allowed: ['office']
+		},
+		{
 			path: (ids) => `/organisations/${ids.leadOrganisation}/team?/invite`,
 			body: () => ({ email: 'mallory@example.test', name: 'Mallory', role: 'org_admin', locale: 'de' }),
 			allowed: ['office']
@@ -336,6 +515,12 @@ describe('route × role matrix: form posts', () => {
 		}
 		expect(refusals).toEqual([]);
 		expect(await (await request('anonymous', '/impressum')).text()).not.toContain('gehackt');
+		expect(await (await request('anonymous', '/atlas?q=Gehackt')).text()).not.toContain('Gehackt GmbH');
+		expect(await (await request('office', '/office/competencies')).text()).not.toContain('Gehackt');
+		expect(await (await request('anonymous', `/logos/${ids.logo}`)).status).toBe(200);
+		expect(await (await request('office', `/office/applications/${ids.application}`)).text()).not.toMatch(
+			/gehackt|Gehackt/
+		);
 		expect(outcomeOf(await request('member', '/office'))).toBe('forbidden');
 		expect(await (await request('office', '/office/api-tokens')).text()).not.toContain('stolen');
 		expect(await (await request('office', '/office/invitations')).text()).not.toMatch(
