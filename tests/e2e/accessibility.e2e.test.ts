@@ -37,12 +37,36 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 }
 
 const pages = {
-	anonymous: ['/', '/sign-in', '/sign-up', '/forgot-password', '/impressum', '/invitation?token=x'],
-	'member@demo.example': ['/members', '/account', '/account/security', '/account/sessions'],
+	anonymous: [
+		'/',
+		'/sign-in',
+		'/sign-up',
+		'/forgot-password',
+		'/impressum',
+		'/invitation?token=x',
+		'/atlas',
+		'/atlas?q=Batterie&district=Landkreis+Osnabr%C3%BCck&sort=name',
+		'/atlas/else-werk-gusstechnik',
+		'/apply',
+		'/apply/statutes'
+	],
+	'member@demo.example': [
+		'/members',
+		'/account',
+		'/account/security',
+		'/account/sessions',
+		'/directory',
+		'/directory?q=Sensorik&drivetrain=bev'
+	],
+	'orgadmin@demo.example': ['/directory', '/members'],
 	'office@demo.example': [
 		'/office',
 		'/office/people',
 		'/office/organisations',
+		'/office/organisations?status=partner',
+		'/office/applications',
+		'/office/competencies',
+		'/office/import',
 		'/office/invitations',
 		'/office/outbox',
 		'/office/audit',
