@@ -89,6 +89,8 @@ export function atlasTable(
 				? `${((load.requestsPerSecond / atlas.bare.requestsPerSecond) * 100).toFixed(1)} %`
 				: '—';
 		const problems = load.non2xx + load.errors ? ` (${load.non2xx} non-2xx, ${load.errors} errors)` : '';
+		if (load.requestsPerSecond === 0)
+			return `| ${label} | ${Math.round(bytes / 1024)} KiB | 0: no response completed within the run | — | — | — |`;
 		return `| ${label} | ${Math.round(bytes / 1024)} KiB | ${Math.round(load.requestsPerSecond)}${problems} | ${load.p50.toFixed(0)} ms | ${load.p95.toFixed(0)} ms | ${ratio} |`;
 	};
 	if (atlas.bare)
