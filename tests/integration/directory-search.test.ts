@@ -17,6 +17,8 @@ import {
 import { emptyDirectoryQuery, type DirectoryQuery } from '../../src/lib/directory/query.ts';
 import type { Audience } from '../../src/lib/server/policy/policy.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
+import { organisations } from '../../src/lib/server/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let db: Database;
@@ -314,5 +316,31 @@ describe('facets', () => {
 		});
 		expect(page2.hits.map((h) => h.name)).toEqual(byName.slice(2, 4));
 		expect(page2.pageCount).toBe(3);
+	});
+});
+
+describe('cached reads', () => {
+	it('sees a committed change at once, and nothing of a rolled-back one', async () => {
+		const before = await searchDirectory(networkId, 'public', query({ q: 'Gummiwerk' }));
+		expect(before.hits.map((h) => h.name)).toEqual(['Emsdettener Gummiwerk KG']);
+		await db.transaction(async (tx) => {
+			await tx
+				.update(organisations)
+				.set({ name: 'Emsdettener Elastomerwerk KG' })
+				.where(eq(organisations.id, ids.tyres!));
+			await refreshSearchDocuments(networkId, [ids.tyres!], tx);
+		});
+		expect((await searchDirectory(networkId, 'public', query({ q: 'Gummiwerk' }))).total).toBe(0);
+		const renamed = await searchDirectory(networkId, 'public', query({ q: 'Elastomerwerk' }));
+		expect(renamed.hits.map((h) => h.name)).toEqual(['Emsdettener Elastomerwerk KG']);
+		await expect(
+			db.transaction(async (tx) => {
+				await tx.update(organisations).set({ name: 'Verworfen KG' }).where(eq(organisations.id, ids.tyres!));
+				await refreshSearchDocuments(networkId, [ids.tyres!], tx);
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		expect((await searchDirectory(networkId, 'public', query({ q: 'Elastomerwerk' }))).total).toBe(1);
+		expect((await searchDirectory(networkId, 'public', query({ q: 'Verworfen' }))).total).toBe(0);
 	});
 });

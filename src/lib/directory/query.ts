@@ -20,6 +20,8 @@ export const directorySorts = ['relevance', 'name', 'size'] as const;
 export type DirectorySort = (typeof directorySorts)[number];
 
 export const DIRECTORY_PAGE_SIZE = 20;
+/** The map shows at most this many organisations; the list shows all. */
+export const MAX_MAP_POINTS = 500;
 export const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES = 30;
 

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type DatabaseOrTransaction } from '../db/index.ts';
+import { afterCommit } from '../db/after-commit.ts';
+import { invalidateDirectoryCache } from './cache.ts';
 import { foldColumn } from '../office/search.ts';
 import type { Audience } from '../policy/policy.ts';
 
@@ -95,4 +97,5 @@ export async function refreshSearchDocuments(
 		left join x on x.organisation_id = o2.id
 		where o.id = o2.id and o.network_id = ${networkId} ${onlyRows}
 	`);
+	afterCommit(database, () => invalidateDirectoryCache(networkId));
 }

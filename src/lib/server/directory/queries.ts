@@ -1,14 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from '../../directory/query.ts';
+import { DIRECTORY_PAGE_SIZE, MAX_MAP_POINTS, type DirectoryQuery } from '../../directory/query.ts';
 import { db } from '../db/index.ts';
 import type { Audience } from '../policy/policy.ts';
 import { toHit, toProfile, type ProfileRow } from './projection.ts';
+import { cachedDirectoryRead } from './cache.ts';
 import {
 	filterConditions,
 	groupVisible,
 	inAudience,
+	pageOrder,
 	relevance,
-	sortOrder,
+	sizeKey,
 	textMatch,
 	type FilterKey
 } from './search-sql.ts';
@@ -46,9 +48,108 @@ const profileColumns = sql`o.id, o.slug, o.name, o.kind, o.status, o.city, o.dis
 
 type FacetRow = { facet: string; value: string | null; count: number | string };
 
+type SearchPlan = {
+	networkId: string;
+	audience: Audience;
+	query: DirectoryQuery;
+	match: SQL | undefined;
+	conditions: Partial<Record<FilterKey, SQL>>;
+};
+
+function planSearch(networkId: string, audience: Audience, query: DirectoryQuery): SearchPlan {
+	return {
+		networkId,
+		audience,
+		query,
+		match: textMatch(query.q, audience),
+		conditions: filterConditions(networkId, audience, query)
+	};
+}
+
+const whereAll = (plan: SearchPlan) =>
+	sql.join(
+		[
+			inAudience(plan.networkId, plan.audience),
+			...(plan.match ? [plan.match] : []),
+			...Object.values(plan.conditions)
+		],
+		sql` and `
+	);
+
+/**
+ * The page: ranked and sorted on narrow rows, so only the page's profiles are read in full.
+ * Without words and in name order the planner can walk the name index and stop early.
+ */
+async function findPage(plan: SearchPlan, pageSize: number): Promise<ProfileRow[]> {
+	const { query, audience } = plan;
+	const offset = (query.page - 1) * pageSize;
+	return rows<ProfileRow>(sql`
+		with page as materialized (
+			select o.id, ${plan.match ? relevance(query.q, audience) : sql`0`} as rank,
+				lower(o.name) as sort_name, ${sizeKey(audience)} as size_key
+			from organisations o
+			where ${whereAll(plan)}
+			order by ${pageOrder(query)}
+			limit ${pageSize} offset ${offset}
+		)
+		select ${profileColumns}, page.rank from page join organisations o on o.id = page.id
+		order by ${pageOrder(query, 'page')}`);
+}
+
+/**
+ * The total and disjunctive facet counts, in one statement: a materialised set of the rows that
+ * match the words, one boolean per filter, and per facet a count over the rows passing every
+ * filter but its own (choosing a district still shows the other districts' numbers).
+ */
+async function countMatches(plan: SearchPlan, withFacets: boolean) {
+	const { audience, conditions, match } = plan;
+	const keys = Object.keys(conditions) as FilterKey[];
+	const flag = (key: FilterKey) => sql.raw(`f_${key}`);
+	const flagColumns = keys.map((key) => sql`, ${conditions[key]} as ${flag(key)}`);
+	const allFlags = (except?: FilterKey) =>
+		sql.join([sql`true`, ...keys.filter((k) => k !== except).map((k) => flag(k))], sql` and `);
+	const competencies = groupVisible('competencies', audience);
+	const facts = groupVisible('facts', audience);
+	const facet = (name: FilterKey, value: SQL, from: SQL = sql`m`) =>
+		sql`select ${name}::text as facet, ${value}::text as value, count(*) as count from ${from} where ${allFlags(name)} group by 2`;
+	const facetQueries = [
+		facet('district', sql`district`),
+		facet('kind', sql`kind`),
+		facet('valueChain', sql`value_chain`),
+		facet('size', sql`size_class`),
+		facet('drivetrain', sql`d`, sql`m, unnest(m.drivetrains) d`),
+		facet('certification', sql`c`, sql`m, unnest(m.certifications) c`),
+		facet('competence', sql`c`, sql`m, unnest(m.competence_ids) c`),
+		...(audience === 'office' ? [facet('status', sql`status`)] : [])
+	];
+	if (!withFacets) {
+		const [result] = await rows<{ total: number | string }>(
+			sql`select count(*) as total from organisations o where ${whereAll(plan)}`
+		);
+		return { total: Number(result?.total ?? 0), facetRows: [] as FacetRow[] };
+	}
+	const [result] = await rows<{ total: number | string; facets: unknown }>(sql`
+		with m as materialized (
+			select o.id, o.district, o.kind, o.status,
+				case when ${competencies} then o.value_chain end as value_chain,
+				case when ${facts} then o.size_class end as size_class,
+				case when ${competencies} then o.drivetrains else '{}' end as drivetrains,
+				case when ${competencies} then o.certifications else '{}' end as certifications,
+				case when ${competencies} then o.competence_ids else '{}' end as competence_ids
+				${sql.join(flagColumns, sql``)}
+			from organisations o
+			where ${inAudience(plan.networkId, audience)} ${match ? sql`and ${match}` : sql``}
+		)
+		select
+			(select count(*) from m where ${allFlags()}) as total,
+			(select coalesce(json_agg(f), '[]') from (${sql.join(facetQueries, sql` union all `)}) f) as facets`);
+	return { total: Number(result?.total ?? 0), facetRows: parseJson<FacetRow[]>(result?.facets, []) };
+}
+
 /**
  * The one directory search: the atlas, the members' directory, the office view, the JSON API and
- * exports all call it. One round trip: the matching rows, the page, and disjunctive facet counts.
+ * exports all call it. Two statements (the page; the total with facet counts), both cached for a
+ * short while per network and forgotten on every change to the network's directory.
  */
 export async function searchDirectory(
 	networkId: string,
@@ -58,66 +159,21 @@ export async function searchDirectory(
 ): Promise<DirectoryResult> {
 	const pageSize = Math.min(Math.max(options.pageSize ?? DIRECTORY_PAGE_SIZE, 1), MAX_PAGE_SIZE);
 	const withFacets = options.facets ?? true;
-	const match = textMatch(query.q, audience);
-	const conditions = filterConditions(networkId, audience, query);
-	const keys = Object.keys(conditions) as FilterKey[];
-	const flag = (key: FilterKey) => sql.raw(`f_${key}`);
-	const flagColumns = keys.map((key) => sql`, ${conditions[key]} as ${flag(key)}`);
-	const allFlags = (except?: FilterKey) =>
-		sql.join([sql`true`, ...keys.filter((k) => k !== except).map((k) => flag(k))], sql` and `);
-
-	const competencies = groupVisible('competencies', audience);
-	const facts = groupVisible('facts', audience);
-	const facet = (name: FilterKey, value: SQL, from: SQL = sql`m`) =>
-		sql`select ${name}::text as facet, ${value}::text as value, count(*) as count from ${from} where ${allFlags(name)} group by 2`;
-	const facetQueries = withFacets
-		? [
-				facet('district', sql`district`),
-				facet('kind', sql`kind`),
-				facet('valueChain', sql`value_chain`),
-				facet('size', sql`size_class`),
-				facet('drivetrain', sql`d`, sql`m, unnest(m.drivetrains) d`),
-				facet('certification', sql`c`, sql`m, unnest(m.certifications) c`),
-				facet('competence', sql`c`, sql`m, unnest(m.competence_ids) c`),
-				...(audience === 'office' ? [facet('status', sql`status`)] : [])
-			]
-		: [];
-
-	const offset = (query.page - 1) * pageSize;
-	const [result] = await rows<{ total: number | string; hits: unknown; facets: unknown }>(sql`
-		with m as materialized (
-			select o.id, o.district, o.kind, o.status,
-				case when ${competencies} then o.value_chain end as value_chain,
-				case when ${facts} then o.size_class end as size_class,
-				case when ${competencies} then o.drivetrains else '{}' end as drivetrains,
-				case when ${competencies} then o.certifications else '{}' end as certifications,
-				case when ${competencies} then o.competence_ids else '{}' end as competence_ids,
-				${match ? relevance(query.q, audience) : sql`0`} as rank
-				${sql.join(flagColumns, sql``)}
-			from organisations o
-			where ${inAudience(networkId, audience)} ${match ? sql`and ${match}` : sql``}
-		),
-		hit as (
-			select ${profileColumns}, m.rank from m join organisations o on o.id = m.id
-			where ${allFlags()}
-			order by ${sortOrder(query, audience)}
-			limit ${pageSize} offset ${offset}
-		)
-		select
-			(select count(*) from m where ${allFlags()}) as total,
-			(select coalesce(json_agg(hit), '[]') from hit) as hits,
-			${withFacets ? sql`(select coalesce(json_agg(f), '[]') from (${sql.join(facetQueries, sql` union all `)}) f)` : sql`'[]'`} as facets
-	`);
-	const total = Number(result?.total ?? 0);
-	const hitRows = parseJson<ProfileRow[]>(result?.hits, []);
-	const facetRows = parseJson<FacetRow[]>(result?.facets, []);
+	const plan = planSearch(networkId, audience, query);
+	const { page: _page, sort: _sort, ...filters } = query;
+	const countKey = JSON.stringify([audience, filters, withFacets]);
+	const pageKey = JSON.stringify([audience, query, pageSize]);
+	const [hitRows, counts] = await Promise.all([
+		cachedDirectoryRead(networkId, `page:${pageKey}`, () => findPage(plan, pageSize)),
+		cachedDirectoryRead(networkId, `count:${countKey}`, () => countMatches(plan, withFacets))
+	]);
 	return {
-		total,
+		total: counts.total,
 		page: query.page,
 		pageSize,
-		pageCount: Math.max(1, Math.ceil(total / pageSize)),
+		pageCount: Math.max(1, Math.ceil(counts.total / pageSize)),
 		hits: hitRows.map((row) => toHit(row, audience)),
-		facets: withFacets ? await buildFacets(networkId, facetRows) : emptyFacets()
+		facets: withFacets ? await buildFacets(networkId, counts.facetRows) : emptyFacets()
 	};
 }
 
@@ -267,25 +323,26 @@ async function findConsentedContacts(networkId: string, organisationIds: string[
 	return byOrganisation;
 }
 
-/** Every matching organisation with coordinates the audience may see, for the map (not paged). */
+/**
+ * Matching organisations with coordinates the audience may see, for the map: the first
+ * MAX_MAP_POINTS by name (a map of thousands of dots says less than the list and weighs megabytes).
+ */
 export async function listMapPoints(
 	networkId: string,
 	audience: Audience,
 	query: DirectoryQuery
 ): Promise<MapPoint[]> {
-	const match = textMatch(query.q, audience);
-	const conditions = Object.values(filterConditions(networkId, audience, query));
-	return rows<MapPoint>(sql`
-		select o.id, o.slug, o.name, o.latitude as "latitude", o.longitude as "longitude"
-		from organisations o
-		where ${inAudience(networkId, audience)} ${match ? sql`and ${match}` : sql``}
-			${sql.join(
-				conditions.map((c) => sql` and ${c}`),
-				sql``
-			)}
-			and ${groupVisible('address', audience)} and o.latitude is not null and o.longitude is not null
-		order by lower(o.name)
-		limit 5000`);
+	const plan = planSearch(networkId, audience, query);
+	const { page: _page, sort: _sort, ...filters } = query;
+	return cachedDirectoryRead(networkId, `map:${JSON.stringify([audience, filters])}`, () =>
+		rows<MapPoint>(sql`
+			select o.id, o.slug, o.name, o.latitude as "latitude", o.longitude as "longitude"
+			from organisations o
+			where ${whereAll(plan)}
+				and ${groupVisible('address', audience)} and o.latitude is not null and o.longitude is not null
+			order by lower(o.name), o.id
+			limit ${MAX_MAP_POINTS}`)
+	);
 }
 
 /** Public profiles for the sitemap. */

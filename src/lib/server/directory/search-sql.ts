@@ -116,16 +116,18 @@ export function filterConditions(networkId: string, audience: Audience, query: D
 	return conditions;
 }
 
-export function sortOrder(query: DirectoryQuery, audience: Audience): SQL {
-	const byName = sql`lower(o.name), o.id`;
+/** The size an audience may sort by: others than the office never by the exact number. */
+export function sizeKey(audience: Audience): SQL {
+	return audience === 'office'
+		? sql`o.employees`
+		: sql`case when ${groupVisible('facts', audience)} then array_position(array['micro','small','medium','large','enterprise'], o.size_class) end`;
+}
+
+/** The page's order over narrow rows with rank, sort_name, size_key and id (of `table`, if given). */
+export function pageOrder(query: DirectoryQuery, table?: 'page'): SQL {
+	const column = (name: string) => sql.raw(table ? `${table}.${name}` : name);
+	const byName = sql`${column('sort_name')}, ${column('id')}`;
 	if (query.sort === 'name') return byName;
-	if (query.sort === 'size') {
-		// Others than the office sort by the size class they may see, never by the exact number.
-		const size =
-			audience === 'office'
-				? sql`o.employees`
-				: sql`case when ${groupVisible('facts', audience)} then array_position(array['micro','small','medium','large','enterprise'], o.size_class) end`;
-		return sql`${size} desc nulls last, ${byName}`;
-	}
-	return queryTokens(query.q).length ? sql`rank desc, ${byName}` : byName;
+	if (query.sort === 'size') return sql`${column('size_key')} desc nulls last, ${byName}`;
+	return queryTokens(query.q).length ? sql`${column('rank')} desc, ${byName}` : byName;
 }
