@@ -15,7 +15,7 @@ export async function captureSearchSql(
 	networkId: string,
 	audience: Audience,
 	query: DirectoryQuery
-): Promise<Captured> {
+): Promise<Captured[]> {
 	const pool = handle.client as pg.Pool;
 	const original = pool.query.bind(pool);
 	const seen: Captured[] = [];
@@ -36,9 +36,10 @@ export async function captureSearchSql(
 	} finally {
 		(pool as unknown as { query: unknown }).query = original;
 	}
-	const main = seen.find((c) => c.text.includes('materialized'));
-	if (!main) throw new Error('The search statement was not captured.');
-	return main;
+	// The page statement and the count/facet statement.
+	const statements = seen.filter((c) => c.text.includes('materialized'));
+	if (statements.length === 0) throw new Error('The search statements were not captured.');
+	return statements;
 }
 
 export async function explainSearch(
@@ -47,8 +48,11 @@ export async function explainSearch(
 	audience: Audience,
 	query: DirectoryQuery
 ): Promise<string> {
-	const { text, values } = await captureSearchSql(handle, networkId, audience, query);
 	const pool = handle.client as pg.Pool;
-	const result = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, values);
-	return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+	const plans: string[] = [];
+	for (const { text, values } of await captureSearchSql(handle, networkId, audience, query)) {
+		const result = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, values);
+		plans.push(result.rows.map((row) => row['QUERY PLAN']).join('\n'));
+	}
+	return plans.join('\n\n');
 }
