@@ -97,5 +97,10 @@ export async function refreshSearchDocuments(
 		left join x on x.organisation_id = o2.id
 		where o.id = o2.id and o.network_id = ${networkId} ${onlyRows}
 	`);
-	afterCommit(database, () => invalidateDirectoryCache(networkId));
+	forgetCachedSearches(networkId, database);
+}
+
+/** Cached directory searches of the network are forgotten once the change commits. */
+export function forgetCachedSearches(networkId: string, tx: DatabaseOrTransaction) {
+	afterCommit(tx, () => invalidateDirectoryCache(networkId));
 }

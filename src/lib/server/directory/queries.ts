@@ -218,7 +218,11 @@ async function buildFacets(networkId: string, facetRows: FacetRow[]): Promise<Di
 }
 
 /** The taxonomy in display order (depth first, by position, then name). */
-export async function listCompetenceTree(networkId: string): Promise<CompetenceNode[]> {
+export function listCompetenceTree(networkId: string): Promise<CompetenceNode[]> {
+	return cachedDirectoryRead(networkId, 'taxonomy', () => readCompetenceTree(networkId));
+}
+
+async function readCompetenceTree(networkId: string): Promise<CompetenceNode[]> {
 	const nodes = await rows<{
 		id: string;
 		parent_id: string | null;

@@ -3,7 +3,7 @@ import { db, type Transaction } from '../db/index.ts';
 import { competencies, organisationCompetencies } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/mutations.ts';
-import { refreshSearchDocuments } from '../directory/mutations.ts';
+import { forgetCachedSearches, refreshSearchDocuments } from '../directory/mutations.ts';
 import { can } from '../policy/policy.ts';
 import type { Actor } from '../policy/actor.ts';
 import { slugify } from './tree.ts';
@@ -42,6 +42,8 @@ async function audit(
 	id: string,
 	details: Record<string, unknown>
 ) {
+	// Every taxonomy change shows in the directory's facets: forget its cached searches on commit.
+	forgetCachedSearches(change.networkId, t);
 	await recordAudit(
 		{
 			networkId: change.networkId,
