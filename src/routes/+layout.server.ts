@@ -6,7 +6,9 @@ export const load = ({ locals }) => {
 	const firstOrganisation = actor.organisations[0]?.organisationId;
 	const nav = [
 		{ href: '/', key: 'nav_home' as const },
+		{ href: '/atlas', key: 'nav_atlas' as const },
 		...(can(actor, 'members.view') ? [{ href: '/members', key: 'nav_members' as const }] : []),
+		...(can(actor, 'directory.members') ? [{ href: '/directory', key: 'nav_directory' as const }] : []),
 		...(firstOrganisation &&
 		can(actor, 'organisation.view_people', { networkId: network.id, organisationId: firstOrganisation })
 			? [{ href: `/organisations/${firstOrganisation}/team`, key: 'nav_my_organisation' as const }]

@@ -24,27 +24,43 @@ afterAll(async () => {
 
 /** What each demo role finds in the main navigation (German), and what it must not find. */
 const roles = [
-	{ email: 'office@demo.example', sees: ['Mitgliederbereich', 'Geschäftsstelle'], not: [] },
-	{ email: 'board@demo.example', sees: ['Mitgliederbereich', 'Geschäftsstelle'], not: [] },
+	{
+		email: 'office@demo.example',
+		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		not: []
+	},
+	{
+		email: 'board@demo.example',
+		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		not: []
+	},
 	{
 		email: 'orgadmin@demo.example',
-		sees: ['Mitgliederbereich', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'member@demo.example',
-		sees: ['Mitgliederbereich', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
-	{ email: 'lead@demo.example', sees: ['Mitgliederbereich', 'Meine Organisation'], not: ['Geschäftsstelle'] },
-	{ email: 'partner@demo.example', sees: ['Mitgliederbereich'], not: ['Geschäftsstelle'] }
+	{
+		email: 'lead@demo.example',
+		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		not: ['Geschäftsstelle']
+	},
+	{
+		email: 'partner@demo.example',
+		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis'],
+		not: ['Geschäftsstelle']
+	}
 ];
 
 describe('demo accounts', () => {
 	it('a visitor sees only the public navigation and the sign-in link', async () => {
 		const { context, page } = await newPage(browser, app.baseUrl);
 		await page.goto('/');
-		expect(await mainNavigation(page)).toEqual(['Start']);
+		expect(await mainNavigation(page)).toEqual(['Start', 'Kompetenzatlas']);
 		expect(await isSignedIn(page)).toBe(false);
 		await context.close();
 	});
