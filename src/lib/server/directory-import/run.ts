@@ -60,7 +60,10 @@ export async function startImport(input: {
 	})
 		.catch(async (error: unknown) => {
 			logger.error({ err: error, runId: input.runId }, 'import failed');
-			await failImportRun(input.networkId, input.runId, rootMessage(error));
+			// Nobody may be waiting for this task: a failure to record the failure must not crash the server.
+			await failImportRun(input.networkId, input.runId, rootMessage(error)).catch((recordError: unknown) =>
+				logger.error({ err: recordError, runId: input.runId }, 'recording the failed import failed')
+			);
 			return null;
 		})
 		.finally(() => running.delete(input.runId));
