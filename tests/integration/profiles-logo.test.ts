@@ -87,6 +87,9 @@ beforeAll(async () => {
 		await grantNetworkRole(db, network.id, id, 'member');
 		await addToOrganisation(db, network.id, ownId, id, 'org_member');
 	});
+	await user('office', async (id) => {
+		await grantNetworkRole(db, network.id, id, 'office');
+	});
 });
 afterAll(() => database.close());
 
@@ -258,6 +261,15 @@ describe('GET /logos/[id]', () => {
 		const member = await fetchLogo(id, actors.member!);
 		expect(member.status).toBe(200);
 		expect(member.headers.get('cache-control')).toMatch(/^private/);
+	});
+
+	it('shows an applicant’s logo to the office only, like the directory', async () => {
+		const id = (await currentLogo())!;
+		await db.update(organisations).set({ status: 'applicant' }).where(eq(organisations.id, ownId));
+		expect((await fetchLogo(id, actors.member!)).status).toBe(404);
+		expect((await fetchLogo(id, actors.office!)).status).toBe(200);
+		await db.update(organisations).set({ status: 'member' }).where(eq(organisations.id, ownId));
+		expect((await fetchLogo(id, actors.member!)).status).toBe(200);
 	});
 
 	it('answers 404 for another network, unknown ids and removed logos', async () => {

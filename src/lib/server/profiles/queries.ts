@@ -70,7 +70,8 @@ export async function findCurrentLogo(networkId: string, fileId: string) {
 			byteSize: storedFiles.byteSize,
 			sha256: storedFiles.sha256,
 			content: storedFiles.content,
-			visibility: organisations.visibility
+			visibility: organisations.visibility,
+			status: organisations.status
 		})
 		.from(storedFiles)
 		.innerJoin(

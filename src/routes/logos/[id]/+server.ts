@@ -16,6 +16,8 @@ export const GET = async (event) => {
 	const logo = await findCurrentLogo(locals.network.id, params.id);
 	const audience = directoryAudience(locals.actor);
 	if (!logo || !isVisible(logo.visibility.description, audience)) notFound();
+	// Like the directory: applicants and former members are the office's business only.
+	if (audience !== 'office' && logo.status !== 'member' && logo.status !== 'partner') notFound();
 	const etag = `"${logo.sha256}"`;
 	const headers = {
 		'Content-Type': logo.contentType,
