@@ -172,6 +172,7 @@ describe('full text', () => {
 	it('tolerates typos in names', async () => {
 		expect(await names('public', { q: 'Piesbrg' })).toContain('Piesberg Antriebselektronik GmbH');
 		expect(await names('public', { q: 'Emsdetener Gumiwerk' })).toContain('Emsdettener Gummiwerk KG');
+		expect(await names('public', { q: 'Energiespiecher' })).toContain('Hasezell Energiespeicher GmbH');
 	});
 
 	it('finds English competence names', async () => {

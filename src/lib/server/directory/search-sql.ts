@@ -56,8 +56,9 @@ export function textMatch(q: string, audience: Audience): SQL | undefined {
 		const substring = token.length >= 3 ? sql` or ${text} like ${containsPattern(foldTerm(token))}` : sql``;
 		return sql`(numnode(${german}) = 0 or ${vector} @@ (${german} || ${english})${substring})`;
 	});
-	const folded = foldTerm(tokens.join(' '));
-	return sql`((${sql.join(perToken, sql` and `)}) or ${folded} <% lower(o.name))`;
+	// Names are compared as written (not umlaut-folded): "Prazision" is one slip from "Präzision".
+	const words = tokens.join(' ');
+	return sql`((${sql.join(perToken, sql` and `)}) or ${words} <% lower(o.name))`;
 }
 
 /** Relevance: name hits first, then competencies, then descriptions; a close name spelling counts too. */
@@ -68,13 +69,13 @@ export function relevance(q: string, audience: Audience): SQL {
 		tokens.map((token) => sql`(${prefixQuery('german', token)} || ${prefixQuery('english', token)})`),
 		sql` && `
 	);
-	const folded = foldTerm(tokens.join(' '));
+	const words = tokens.join(' ');
 	const nameHit = sql.join(
 		tokens.filter((t) => t.length >= 3).map((t) => sql`(lower(o.name) like ${containsPattern(t)})::int`),
 		sql` + `
 	);
 	return sql`(ts_rank(${vectorColumn(audience)}, ${all}, 1) * 2
-		+ word_similarity(${folded}, lower(o.name))
+		+ word_similarity(${words}, lower(o.name))
 		${tokens.some((t) => t.length >= 3) ? sql`+ 0.3 * (${nameHit})` : sql``})`;
 }
 
