@@ -5,6 +5,7 @@ import {
 	type ImportContext,
 	type RowOutcome
 } from './classify.ts';
+import { nextFreeSlug, toSlug } from '../../text/slug.ts';
 import { cleanMapping, type ColumnMapping } from './fields.ts';
 import { readSpreadsheet, type ReadSpreadsheet } from './table.ts';
 
@@ -27,28 +28,10 @@ export async function analyseFile(
 	return { spreadsheet, mapping, rows, counts: countOutcomes(rows) };
 }
 
-/** Lower-case ASCII for URL slugs: "Hasetal Präzisionsteile GmbH" → "hasetal-praezisionsteile-gmbh". */
-export function slugOf(name: string) {
-	const slug = name
-		.toLowerCase()
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
-		.replace(/ß/g, 'ss')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
-	return slug || 'organisation';
-}
-
 /** A slug not yet in `taken` (which it joins). */
 export function freeSlug(name: string, taken: Set<string>) {
-	const base = slugOf(name);
-	let slug = base;
-	for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+	// Imported names keep their legal form in the slug ("hasetal-praezisionsteile-gmbh").
+	const slug = nextFreeSlug(toSlug(name, 80) || 'organisation', taken);
 	taken.add(slug);
 	return slug;
 }

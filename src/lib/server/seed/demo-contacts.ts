@@ -1,4 +1,5 @@
 import type { ContactFunction } from '../../directory/vocabulary.ts';
+import { toSlug } from '../../text/slug.ts';
 
 /**
  * Fictional contact people for the demo organisations. A fixed-seed generator makes the demo the
@@ -153,20 +154,6 @@ export function seededRandom(seed: number) {
 	};
 }
 
-/** Lower-case ASCII for slugs and mail addresses: "Große-Kleve" → "grosse-kleve". */
-export function toAscii(text: string) {
-	return text
-		.toLowerCase()
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
-		.replace(/ß/g, 'ss')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
-
 export function createContactGenerator(seed: number) {
 	const random = seededRandom(seed);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -186,7 +173,7 @@ export function createContactGenerator(seed: number) {
 			contacts.push({
 				firstName,
 				lastName,
-				email: `${toAscii(firstName)}.${toAscii(lastName).replace(/-/g, '')}@${domain}.example`,
+				email: `${toSlug(firstName)}.${toSlug(lastName).replace(/-/g, '')}@${domain}.example`,
 				jobTitle: gender === 'f' ? female : male,
 				contactFunction
 			});

@@ -6,7 +6,8 @@ import { refreshSearchDocuments } from '../directory/mutations.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { addToCircle, addToOrganisation, createUser, grantNetworkRole } from '../testing/factories.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
-import { createContactGenerator, toAscii, type ContactKind } from './demo-contacts.ts';
+import { organisationSlug } from '../../text/slug.ts';
+import { createContactGenerator, type ContactKind } from './demo-contacts.ts';
 import {
 	createConsentGenerator,
 	insertOrganisationCompetencies,
@@ -46,18 +47,12 @@ const membersByDistrict: [District, DemoMember[]][] = [
 	['Kreis Steinfurt', membersKreisSteinfurt]
 ];
 
-/** The organisation's name without its legal form, as a URL slug. */
-function slugOf(name: string, legalForm: string | null | undefined) {
-	const base = legalForm && name.endsWith(` ${legalForm}`) ? name.slice(0, -legalForm.length - 1) : name;
-	return toAscii(base);
-}
-
 function memberRows(networkId: string) {
 	return membersByDistrict.flatMap(([district, members]) =>
 		members.map((member) => ({
 			networkId,
 			name: member.name,
-			slug: slugOf(member.name, member.legalForm),
+			slug: organisationSlug(member.name, member.legalForm),
 			kind: member.kind,
 			status: 'member' as const,
 			legalForm: member.legalForm,
@@ -137,7 +132,7 @@ async function insertDemoData(db: Database, passwordHash: string) {
 	const partnerRows = demoPartners.map((partner) => ({
 		networkId,
 		name: partner.name,
-		slug: slugOf(partner.name, partner.legalForm),
+		slug: organisationSlug(partner.name, partner.legalForm),
 		kind: partner.kind,
 		status: partner.status,
 		legalForm: partner.legalForm,

@@ -1,3 +1,4 @@
+import { toSlug } from '../../text/slug.ts';
 import type { Localised } from '../directory/types.ts';
 
 export type TaxonomyRow = {
@@ -53,18 +54,7 @@ export function orderTree<T extends TaxonomyRow>(rows: T[]): TaxonomyNode<T>[] {
 	return ordered;
 }
 
-const umlauts: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
-
 /** "Batterie- & Zellfertigung" → "batterie-zellfertigung": stable, readable path segments. */
 export function slugify(name: string): string {
-	const slug = name
-		.toLowerCase()
-		.replace(/[äöüß]/g, (c) => umlauts[c] ?? c)
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/g, '');
-	return slug || 'kompetenz';
+	return toSlug(name, 60) || 'kompetenz';
 }

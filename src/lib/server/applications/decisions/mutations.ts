@@ -11,7 +11,8 @@ import { createInvitation } from '../../invitations/mutations.ts';
 import { queueApplicationApprovedMail, queueApplicationRejectedMail } from '../mail.ts';
 import { openStatuses, type Application } from '../queries.ts';
 import type { NetworkRef } from '../mutations.ts';
-import { organisationSlug, splitKeywords } from './slug.ts';
+import { nextFreeSlug, organisationSlug } from '../../../text/slug.ts';
+import { splitKeywords } from './keywords.ts';
 
 export type DecisionInput = {
 	actor: Actor;
@@ -82,8 +83,7 @@ async function insertOrganisation(t: Transaction, networkId: string, application
 			)
 		);
 	const used = new Set(taken.map((row) => row.slug));
-	let slug = base;
-	for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+	let slug = nextFreeSlug(base, used);
 	const kind = organisationKinds.find((k) => k === application.kind) ?? 'member_company';
 	const valueChain = valueChainPositions.find((v) => v === application.valueChain) ?? null;
 	const english = application.locale === 'en';
