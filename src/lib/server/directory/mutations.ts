@@ -4,17 +4,10 @@ import { afterCommit } from '../db/after-commit.ts';
 import { invalidateDirectoryCache } from './cache.ts';
 import { foldColumn } from '../office/search.ts';
 import type { Audience } from '../policy/policy.ts';
+import { groupVisible } from './search-sql.ts';
 
-/** The condition "this field group is visible to the audience", on the organisations row `o`. */
-function visibleTo(group: string, audience: Audience): SQL {
-	if (audience === 'office') return sql`true`;
-	if (audience === 'members')
-		return sql`coalesce(o.visibility->>${group}, 'public') in ('public', 'members')`;
-	return sql`coalesce(o.visibility->>${group}, 'public') = 'public'`;
-}
-
-function when(group: string, audience: Audience, text: SQL): SQL {
-	return sql`case when ${visibleTo(group, audience)} then ${text} else '' end`;
+function when(group: 'competencies' | 'description', audience: Audience, text: SQL): SQL {
+	return sql`case when ${groupVisible(group, audience)} then ${text} else '' end`;
 }
 
 /**

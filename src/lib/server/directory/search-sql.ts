@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DirectoryQuery } from '../../directory/query.ts';
 import { containsPattern, foldTerm } from '../office/search.ts';
 import type { Audience } from '../policy/policy.ts';
+import { listedStatuses } from './visibility.ts';
 
 /**
  * The SQL pieces of the directory search, for one audience. Everything runs against the
@@ -32,7 +33,7 @@ export function groupVisible(
 /** Organisations an audience finds at all: the office sees every status, others members and partners. */
 export function inAudience(networkId: string, audience: Audience): SQL {
 	const scope = sql`o.network_id = ${networkId}`;
-	return audience === 'office' ? scope : sql`${scope} and o.status in ('member', 'partner')`;
+	return audience === 'office' ? scope : sql`${scope} and o.status = any(${textArray([...listedStatuses])})`;
 }
 
 function prefixQuery(config: 'german' | 'english', token: string): SQL {

@@ -5,11 +5,19 @@ import {
 	visibilityLevels,
 	type FieldGroup,
 	type FieldVisibility,
+	type MembershipStatus,
 	type VisibilityLevel
 } from '../../directory/vocabulary.ts';
 
 /** The level an audience reaches: the public sees `public`, members also `members`, the office all. */
 const reach: Record<Audience, number> = { public: 0, members: 1, office: 2 };
+
+/** Who is listed in the directory at all: the office sees every status, everyone else members and partners. */
+export const listedStatuses = ['member', 'partner'] as const;
+
+export function isListed(status: MembershipStatus, audience: Audience) {
+	return audience === 'office' || (listedStatuses as readonly string[]).includes(status);
+}
 
 export function isVisible(level: VisibilityLevel, audience: Audience) {
 	return visibilityLevels.indexOf(level) <= reach[audience];

@@ -1,7 +1,7 @@
 import { authorize, notFound } from '#lib/server/guard.ts';
 import { isUuid } from '#lib/server/office/params.ts';
 import { directoryAudience } from '#lib/server/policy/policy.ts';
-import { isVisible } from '#lib/server/directory/visibility.ts';
+import { isListed, isVisible } from '#lib/server/directory/visibility.ts';
 import { findCurrentLogo } from '#lib/server/profiles/queries.ts';
 
 /**
@@ -15,9 +15,9 @@ export const GET = async (event) => {
 	if (!isUuid(params.id)) notFound();
 	const logo = await findCurrentLogo(locals.network.id, params.id);
 	const audience = directoryAudience(locals.actor);
-	if (!logo || !isVisible(logo.visibility.description, audience)) notFound();
 	// Like the directory: applicants and former members are the office's business only.
-	if (audience !== 'office' && logo.status !== 'member' && logo.status !== 'partner') notFound();
+	if (!logo || !isListed(logo.status, audience) || !isVisible(logo.visibility.description, audience))
+		notFound();
 	const etag = `"${logo.sha256}"`;
 	const headers = {
 		'Content-Type': logo.contentType,
