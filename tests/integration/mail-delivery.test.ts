@@ -93,6 +93,40 @@ describe('mail delivery over SMTP', () => {
 		expect(mail!.parsed.html).toContain('<strong>HTML</strong>');
 	});
 
+	it('sends stored attachments, an inline image by its content id', async () => {
+		const calendar = new TextEncoder().encode('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+		const image = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		const mailId = await queueMail({
+			networkId,
+			to: 'anhang@example.test',
+			subject: 'Mit Anhang',
+			text: 'Siehe Anhang',
+			html: '<p><img src="cid:ticket@knotenpunkt" alt="QR"></p>',
+			kind: 'test',
+			attachments: [
+				{ fileName: 'termin.ics', contentType: 'text/calendar; charset=utf-8', content: calendar },
+				{ fileName: 'ticket.png', contentType: 'image/png', content: image, contentId: 'ticket@knotenpunkt' }
+			]
+		});
+		await waitForStatus(mailId, 'sent');
+		const [mail] = smtp.receivedFor('anhang@example.test');
+		// The inline image travels in the HTML part's multipart/related, before the other attachment.
+		const byName = [...mail!.parsed.attachments].sort((a, b) =>
+			(a.filename ?? '').localeCompare(b.filename ?? '')
+		);
+		const files = byName.map((a) => ({
+			name: a.filename,
+			type: a.contentType,
+			cid: a.cid
+		}));
+		expect(files).toEqual([
+			{ name: 'termin.ics', type: 'text/calendar', cid: undefined },
+			{ name: 'ticket.png', type: 'image/png', cid: 'ticket@knotenpunkt' }
+		]);
+		expect(Buffer.from(byName[0]!.content).toString()).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+		expect([...byName[1]!.content]).toEqual([...image]);
+	});
+
 	it('enqueues a mail inside a transaction only if the transaction commits', async () => {
 		let rolledBackId = '';
 		await expect(

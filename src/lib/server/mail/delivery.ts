@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { mailMessages } from '../db/schema/index.ts';
+import { mailAttachments, mailMessages } from '../db/schema/index.ts';
 import { config } from '../config.ts';
 import { logger } from '../logger.ts';
 import { isUuid } from './ids.ts';
@@ -68,8 +68,18 @@ export async function deliverMail(database: Database, job: MailJob): Promise<Del
 		eq(mailMessages.status, 'sending'),
 		eq(mailMessages.attempts, mail.attempts)
 	);
+	const attachments = await database
+		.select({
+			fileName: mailAttachments.fileName,
+			contentType: mailAttachments.contentType,
+			contentId: mailAttachments.contentId,
+			content: mailAttachments.content
+		})
+		.from(mailAttachments)
+		.where(eq(mailAttachments.mailId, mail.id))
+		.orderBy(asc(mailAttachments.position));
 	try {
-		await sendOverSmtp(smtpUrl, mail);
+		await sendOverSmtp(smtpUrl, { ...mail, attachments });
 	} catch (error) {
 		const status = job.retryCount >= job.retryLimit ? 'failed' : 'queued';
 		await database

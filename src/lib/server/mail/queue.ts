@@ -1,9 +1,10 @@
 import { db, type DatabaseOrTransaction } from '../db/index.ts';
-import { mailMessages } from '../db/schema/index.ts';
+import { mailAttachments, mailMessages } from '../db/schema/index.ts';
 import { config } from '../config.ts';
 import { logger } from '../logger.ts';
 import { enqueueJob } from '../jobs/boss.ts';
 import { MAIL_JOB, type MailJobData } from './names.ts';
+import type { MailAttachment } from './transport.ts';
 
 export { MAIL_JOB } from './names.ts';
 
@@ -17,6 +18,8 @@ export type OutgoingMail = {
 	html?: string;
 	/** What the mail is for, e.g. 'verify-email', 'password-reset', 'invitation'. */
 	kind: string;
+	/** Sent with the mail and kept with it in the outbox (an event's .ics, a QR code). */
+	attachments?: MailAttachment[];
 };
 
 /**
@@ -26,7 +29,9 @@ export type OutgoingMail = {
  * running job runner (e.g. a command-line script) the mail waits as 'queued' and is enqueued by
  * the next runner that starts or sweeps.
  */
-export async function queueMail(mail: OutgoingMail, tx?: DatabaseOrTransaction) {
+export async function queueMail(mail: OutgoingMail, tx?: DatabaseOrTransaction): Promise<string> {
+	// A mail with attachments is stored whole or not at all.
+	if (!tx && mail.attachments?.length) return (await db()).transaction((own) => queueMail(mail, own));
 	const database = tx ?? (await db());
 	const status = config().SMTP_URL ? 'queued' : 'outbox';
 	const [row] = await database
@@ -42,6 +47,18 @@ export async function queueMail(mail: OutgoingMail, tx?: DatabaseOrTransaction) 
 		})
 		.returning({ id: mailMessages.id });
 	const mailId = row!.id;
+	if (mail.attachments?.length) {
+		await database.insert(mailAttachments).values(
+			mail.attachments.map((attachment, position) => ({
+				mailId,
+				position,
+				fileName: attachment.fileName,
+				contentType: attachment.contentType,
+				contentId: attachment.contentId ?? null,
+				content: attachment.content
+			}))
+		);
+	}
 	logger.info({ mailId, kind: mail.kind, status }, 'mail stored');
 	if (status === 'queued') {
 		await enqueueJob(MAIL_JOB, { mailId } satisfies MailJobData, { singletonKey: mailId, tx });

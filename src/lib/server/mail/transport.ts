@@ -8,6 +8,15 @@ export type DeliverableMail = {
 	subject: string;
 	textBody: string;
 	htmlBody: string | null;
+	attachments?: MailAttachment[];
+};
+
+export type MailAttachment = {
+	fileName: string;
+	contentType: string;
+	content: Uint8Array;
+	/** Set for an image the HTML shows inline (`<img src="cid:…">`). */
+	contentId?: string | null;
 };
 
 let cached: { url: string; transporter: Transporter } | undefined;
@@ -52,6 +61,12 @@ export async function sendOverSmtp(smtpUrl: string, mail: DeliverableMail) {
 		subject: mail.subject,
 		text: mail.textBody,
 		html: mail.htmlBody ?? undefined,
+		attachments: mail.attachments?.map((attachment) => ({
+			filename: attachment.fileName,
+			contentType: attachment.contentType,
+			content: Buffer.from(attachment.content),
+			...(attachment.contentId ? { cid: attachment.contentId } : {})
+		})),
 		// Stable per stored mail, so a receiver can tell a repeated delivery from a new mail.
 		messageId: `<${mail.id}@${domainOf(from)}>`,
 		headers: { 'Auto-Submitted': 'auto-generated' }

@@ -42,3 +42,5 @@ export const belongsToOrganisation = (actor: Actor, organisationId: string) =>
 	actor.organisations.some((m) => m.organisationId === organisationId);
 export const isCircleLead = (actor: Actor, circleId: string) =>
 	actor.circles.some((m) => m.circleId === circleId && m.role === 'lead');
+export const isCircleMember = (actor: Actor, circleId: string) =>
+	actor.circles.some((m) => m.circleId === circleId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousActor, type Actor } from './actor.ts';
-import { actions, can, directoryAudience, type Action } from './policy.ts';
+import { actions, can, directoryAudience, type Action, type EventScope } from './policy.ts';
 
 const NETWORK = 'net-a';
 const OTHER_NETWORK = 'net-b';
@@ -75,7 +75,17 @@ const matrix: Record<Action, Role[]> = {
 	'application.submit': everyone,
 	'office.applications.read': ['board', 'office'],
 	'office.applications.review': ['office'],
-	'office.applications.decide': ['board']
+	'office.applications.decide': ['board'],
+	'events.calendar': everyone,
+	'event.view': [], // needs an event: see below
+	'event.register': [], // needs an event: see below
+	'event.register_guest': [], // needs an event: see below
+	'event.create': ['orgadmin', 'lead', 'office'], // may create some event; which one: see below
+	'event.manage': [], // needs an event: see below
+	'event.check_in': [], // needs an event: see below
+	'events.feed.personal': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
+	'events.feed.circle': [], // needs a circle: see below
+	'api.events.read': everyone
 };
 
 describe('policy role × action matrix', () => {
@@ -147,5 +157,143 @@ describe('directory audience', () => {
 		['office', 'office']
 	] as const)('%s sees the %s directory', (role, audience) => {
 		expect(directoryAudience(roles[role])).toBe(audience);
+	});
+});
+
+describe('event resources', () => {
+	const scope = (overrides: Partial<EventScope>): EventScope => ({
+		status: 'published',
+		audience: 'members',
+		audienceCircleId: null,
+		organiserKind: 'office',
+		organiserCircleId: null,
+		organiserOrganisationId: null,
+		hostOrganisationId: null,
+		...overrides
+	});
+	const on = (event: EventScope) => ({ networkId: NETWORK, event });
+	const nonMembers: Role[] = ['anonymous', 'noRole'];
+	const networkPeople: Role[] = ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'];
+
+	const publicEvent = scope({ audience: 'public' });
+	const membersEvent = scope({});
+	const circleEvent = scope({
+		audience: 'circle',
+		audienceCircleId: 'circle-1',
+		organiserKind: 'circle',
+		organiserCircleId: 'circle-1'
+	});
+	const otherCircleEvent = scope({
+		audience: 'circle',
+		audienceCircleId: 'circle-2',
+		organiserKind: 'circle',
+		organiserCircleId: 'circle-2'
+	});
+	const ownOrgEvent = scope({ organiserKind: 'organisation', organiserOrganisationId: OWN_ORG });
+	const foreignOrgEvent = scope({ organiserKind: 'organisation', organiserOrganisationId: FOREIGN_ORG });
+	const hostedByOwnOrg = scope({ hostOrganisationId: OWN_ORG });
+
+	const cases: [string, EventScope, Record<'view' | 'register' | 'guest' | 'manage' | 'checkIn', Role[]>][] =
+		[
+			[
+				'public event',
+				publicEvent,
+				{ view: everyone, register: networkPeople, guest: everyone, manage: ['office'], checkIn: ['office'] }
+			],
+			[
+				'members event',
+				membersEvent,
+				{ view: networkPeople, register: networkPeople, guest: [], manage: ['office'], checkIn: ['office'] }
+			],
+			[
+				"circle-1's event",
+				circleEvent,
+				{
+					view: ['lead', 'board', 'office'],
+					register: ['lead', 'board', 'office'],
+					guest: [],
+					manage: ['lead', 'office'],
+					checkIn: ['lead', 'office']
+				}
+			],
+			[
+				"another circle's event",
+				otherCircleEvent,
+				{
+					view: ['board', 'office'],
+					register: ['board', 'office'],
+					guest: [],
+					manage: ['office'],
+					checkIn: ['office']
+				}
+			],
+			[
+				"own organisation's event",
+				ownOrgEvent,
+				{
+					view: networkPeople,
+					register: networkPeople,
+					guest: [],
+					manage: ['orgadmin', 'office'],
+					checkIn: ['orgadmin', 'office']
+				}
+			],
+			[
+				"another organisation's event",
+				foreignOrgEvent,
+				{ view: networkPeople, register: networkPeople, guest: [], manage: ['office'], checkIn: ['office'] }
+			],
+			[
+				'event hosted by the own organisation',
+				hostedByOwnOrg,
+				{
+					view: networkPeople,
+					register: networkPeople,
+					guest: [],
+					manage: ['office'],
+					checkIn: ['orgadmin', 'office']
+				}
+			],
+			[
+				'draft public event',
+				scope({ audience: 'public', status: 'draft' }),
+				{ view: ['office'], register: [], guest: [], manage: ['office'], checkIn: ['office'] }
+			],
+			[
+				'cancelled public event',
+				scope({ audience: 'public', status: 'cancelled' }),
+				{ view: everyone, register: [], guest: [], manage: ['office'], checkIn: ['office'] }
+			]
+		];
+
+	for (const [label, event, allowed] of cases) {
+		for (const role of everyone) {
+			it(`${role} on a ${label}`, () => {
+				const resource = on(event);
+				expect(can(roles[role], 'event.view', resource)).toBe(allowed.view.includes(role));
+				expect(can(roles[role], 'event.register', resource)).toBe(allowed.register.includes(role));
+				expect(can(roles[role], 'event.register_guest', resource)).toBe(allowed.guest.includes(role));
+				expect(can(roles[role], 'event.manage', resource)).toBe(allowed.manage.includes(role));
+				expect(can(roles[role], 'event.create', resource)).toBe(allowed.manage.includes(role));
+				expect(can(roles[role], 'event.check_in', resource)).toBe(allowed.checkIn.includes(role));
+			});
+		}
+	}
+
+	it('nobody outside a circle gets its feed', () => {
+		const feed = on(circleEvent);
+		const allowed: Role[] = ['lead', 'board', 'office'];
+		for (const role of everyone)
+			expect(can(roles[role], 'events.feed.circle', feed)).toBe(allowed.includes(role));
+		expect(nonMembers.some((role) => can(roles[role], 'events.feed.circle', on(otherCircleEvent)))).toBe(
+			false
+		);
+	});
+
+	it('an event of another network is nobody’s business', () => {
+		for (const role of everyone) {
+			expect(can(roles[role], 'event.view', { networkId: OTHER_NETWORK, event: publicEvent })).toBe(false);
+			expect(can(roles[role], 'event.manage', { networkId: OTHER_NETWORK, event: publicEvent })).toBe(false);
+		}
 	});
 });

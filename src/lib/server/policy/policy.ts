@@ -1,5 +1,8 @@
+import type { EventAudience, EventOrganiserKind, EventStatus } from '../../events/vocabulary.ts';
 import {
 	belongsToOrganisation,
+	isCircleLead,
+	isCircleMember,
 	hasNetworkRole,
 	isBoard,
 	isOffice,
@@ -13,7 +16,24 @@ import {
  * API and exports all ask here. Resources carry their network and, where it matters, their
  * organisation, so "is this *your* organisation's resource?" is answered here too.
  */
-export type Resource = { networkId: string; organisationId?: string | null; userId?: string | null };
+export type Resource = {
+	networkId: string;
+	organisationId?: string | null;
+	userId?: string | null;
+	/** Set for the event actions: who organises it and who it is for. */
+	event?: EventScope;
+};
+
+/** What the policy needs to know of an event (or of one about to be created). */
+export type EventScope = {
+	status: EventStatus;
+	audience: EventAudience;
+	audienceCircleId: string | null;
+	organiserKind: EventOrganiserKind;
+	organiserCircleId: string | null;
+	organiserOrganisationId: string | null;
+	hostOrganisationId: string | null;
+};
 
 export const actions = [
 	'public.view',
@@ -41,7 +61,17 @@ export const actions = [
 	'application.submit',
 	'office.applications.read',
 	'office.applications.review',
-	'office.applications.decide'
+	'office.applications.decide',
+	'events.calendar',
+	'event.view',
+	'event.register',
+	'event.register_guest',
+	'event.create',
+	'event.manage',
+	'event.check_in',
+	'events.feed.personal',
+	'events.feed.circle',
+	'api.events.read'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -52,6 +82,31 @@ const signedIn: Rule = (actor) => isSignedIn(actor);
 const inNetwork: Rule = (actor) => actor.networkRoles.length > 0;
 const office: Rule = (actor) => isOffice(actor);
 const officeOrBoard: Rule = (actor) => isOffice(actor) || isBoard(actor);
+
+const networkMember: Rule = (actor) =>
+	hasNetworkRole(actor, 'member') || hasNetworkRole(actor, 'partner') || officeOrBoard(actor);
+
+/** Organises the event: the office always; a circle's leads; an organisation's admins. */
+const managesEvent: Rule = (actor, resource) => {
+	const event = resource?.event;
+	if (!event) return false;
+	if (isOffice(actor)) return true;
+	if (event.organiserKind === 'circle')
+		return !!event.organiserCircleId && isCircleLead(actor, event.organiserCircleId);
+	if (event.organiserKind === 'organisation')
+		return !!event.organiserOrganisationId && isOrgAdminOf(actor, event.organiserOrganisationId);
+	return false;
+};
+
+const seesEvent: Rule = (actor, resource) => {
+	const event = resource?.event;
+	if (!event) return false;
+	if (managesEvent(actor, resource)) return true;
+	if (event.status === 'draft') return false;
+	if (event.audience === 'public') return true;
+	if (event.audience === 'members') return networkMember(actor);
+	return officeOrBoard(actor) || (!!event.audienceCircleId && isCircleMember(actor, event.audienceCircleId));
+};
 
 const rules: Record<Action, Rule> = {
 	'public.view': anyone,
@@ -86,7 +141,33 @@ const rules: Record<Action, Rule> = {
 	'application.submit': anyone,
 	'office.applications.read': officeOrBoard,
 	'office.applications.review': office,
-	'office.applications.decide': (actor) => isBoard(actor)
+	'office.applications.decide': (actor) => isBoard(actor),
+	// The calendar is open to all; which events it lists is decided per event by 'event.view'.
+	'events.calendar': anyone,
+	'event.view': seesEvent,
+	'event.register': (actor, resource) =>
+		isSignedIn(actor) &&
+		networkMember(actor) &&
+		resource?.event?.status === 'published' &&
+		seesEvent(actor, resource),
+	'event.register_guest': (actor, resource) =>
+		resource?.event?.status === 'published' && resource.event.audience === 'public',
+	// Creating takes the planned event's organiser as the resource; without one: may create any at all.
+	'event.create': (actor, resource) =>
+		resource?.event
+			? managesEvent(actor, resource)
+			: isOffice(actor) ||
+				actor.circles.some((m) => m.role === 'lead') ||
+				actor.organisations.some((m) => m.role === 'org_admin'),
+	'event.manage': managesEvent,
+	'event.check_in': (actor, resource) =>
+		managesEvent(actor, resource) ||
+		(!!resource?.event?.hostOrganisationId && isOrgAdminOf(actor, resource.event.hostOrganisationId)),
+	'events.feed.personal': (actor) => isSignedIn(actor) && networkMember(actor),
+	'events.feed.circle': (actor, resource) =>
+		!!resource?.event?.audienceCircleId &&
+		(officeOrBoard(actor) || isCircleMember(actor, resource.event.audienceCircleId)),
+	'api.events.read': anyone
 };
 
 /** Which of the directory's three views an actor gets: what they may see of every profile. */

@@ -14,6 +14,7 @@ import {
 	user
 } from '../db/schema/index.ts';
 import type { CircleRole, NetworkRole, OrganisationRole } from '../db/schema/roles.ts';
+import { ensureEventFormats } from '../seed/event-formats.ts';
 
 /**
  * Factories with overrides, shared by the demo seed and the tests. Each inserts one row and
@@ -34,6 +35,7 @@ export async function createNetwork(db: Database, overrides: Partial<typeof netw
 			...overrides
 		})
 		.returning();
+	await ensureEventFormats(db, row!.id);
 	return row!;
 }
 

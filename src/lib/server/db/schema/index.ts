@@ -5,3 +5,4 @@ export * from './roles.ts';
 export * from './circles.ts';
 export * from './operations.ts';
 export * from './directory.ts';
+export * from './events.ts';

@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { networks } from './networks.ts';
 import { user } from './auth.ts';
 import { organisations } from './organisations.ts';
@@ -44,6 +54,25 @@ export const mailMessages = pgTable(
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
 	(t) => [index('mail_messages_network_created_idx').on(t.networkId, t.createdAt)]
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** Files sent with a mail (an event's .ics, a personal QR code); `contentId` makes one inline. */
+export const mailAttachments = pgTable(
+	'mail_attachments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		mailId: uuid('mail_id')
+			.notNull()
+			.references(() => mailMessages.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type').notNull(),
+		contentId: text('content_id'),
+		content: bytea('content').notNull()
+	},
+	(t) => [index('mail_attachments_mail_idx').on(t.mailId, t.position)]
 );
 
 /** Invitations by mail: office invites an org admin, an org admin invites colleagues. */
