@@ -4,9 +4,13 @@ import path from 'node:path';
 import { buildFingerprint, isBuildFresh, stampFile } from '../../scripts/build-state.ts';
 import { node24, projectRoot } from './node.ts';
 
-/** The e2e tests build into their own folders, so they never disturb ./build of `npm start`. */
-export const E2E_BUILD_DIR = 'build-e2e';
-export const E2E_KIT_DIR = '.svelte-kit-e2e';
+/**
+ * The e2e tests build into their own folders, so they never disturb ./build of `npm start`.
+ * E2E_BUILD_NAME gives a second checkout-sharing developer folders of their own.
+ */
+const suffix = process.env.E2E_BUILD_NAME ? `-${process.env.E2E_BUILD_NAME}` : '';
+export const E2E_BUILD_DIR = `build-e2e${suffix}`;
+export const E2E_KIT_DIR = `.svelte-kit-e2e${suffix}`;
 
 /** Builds the app for the browser tests unless the build is already made from the current sources. */
 export function ensureE2eBuild(log: (line: string) => void = console.log): { built: boolean; ms: number } {
