@@ -26,32 +26,32 @@ afterAll(async () => {
 const roles = [
 	{
 		email: 'office@demo.example',
-		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
 		not: []
 	},
 	{
 		email: 'board@demo.example',
-		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
 		not: []
 	},
 	{
 		email: 'orgadmin@demo.example',
-		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'member@demo.example',
-		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'lead@demo.example',
-		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'partner@demo.example',
-		sees: ['Kompetenzatlas', 'Mitgliederbereich', 'Verzeichnis'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis'],
 		not: ['Geschäftsstelle']
 	}
 ];
@@ -60,7 +60,7 @@ describe('demo accounts', () => {
 	it('a visitor sees only the public navigation and the sign-in link', async () => {
 		const { context, page } = await newPage(browser, app.baseUrl);
 		await page.goto('/');
-		expect(await mainNavigation(page)).toEqual(['Start', 'Kompetenzatlas']);
+		expect(await mainNavigation(page)).toEqual(['Start', 'Kompetenzatlas', 'Veranstaltungen']);
 		expect(await isSignedIn(page)).toBe(false);
 		await context.close();
 	});

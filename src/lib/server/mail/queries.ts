@@ -1,6 +1,6 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db/index.ts';
-import { mailMessages, type MailStatus } from '../db/schema/index.ts';
+import { mailAttachments, mailMessages, type MailStatus } from '../db/schema/index.ts';
 import { isUuid } from './ids.ts';
 
 export type MailListOptions = { status?: MailStatus; search?: string; page: number; pageSize: number };
@@ -71,5 +71,15 @@ export async function getMail(networkId: string, id: string) {
 		.from(mailMessages)
 		.where(and(eq(mailMessages.id, id), eq(mailMessages.networkId, networkId)))
 		.limit(1);
-	return row ?? null;
+	if (!row) return null;
+	const attachments = await database
+		.select({
+			fileName: mailAttachments.fileName,
+			contentType: mailAttachments.contentType,
+			byteSize: sql<number>`octet_length(${mailAttachments.content})`.mapWith(Number)
+		})
+		.from(mailAttachments)
+		.where(eq(mailAttachments.mailId, row.id))
+		.orderBy(asc(mailAttachments.position));
+	return { ...row, attachments };
 }
