@@ -1,5 +1,11 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+	ICalAttendeeRole,
+	ICalAttendeeStatus,
+	ICalCalendarMethod,
+	ICalEventStatus
+} from 'ical-generator';
 import { EVENT_TIME_ZONE } from '../../events/vocabulary.ts';
+import { config } from '../config.ts';
 import type { EventRow } from './scope.ts';
 
 /** What an iCalendar entry shows of an event; the caller picks the reader's language. */
@@ -14,14 +20,27 @@ export type CalendarEntry = Pick<
 	url: string;
 };
 
+export type CalendarPerson = { name: string; email: string };
+
 export type CalendarOptions = {
 	name: string;
 	/** The network's host name, which makes the UIDs unique worldwide. */
 	host: string;
 	/** REQUEST for a mailed invitation, CANCEL for a mailed cancellation, none for feeds. */
 	method?: 'REQUEST' | 'CANCEL' | 'PUBLISH';
-	/** Feeds tell clients how often to look again. */
+	/** Feeds tell clients how often to look again (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
 	refreshSeconds?: number;
+	/**
+	 * Who sends the invitation. Defaults to the calendar's name (callers pass the network's name)
+	 * with the address of MAIL_FROM, the address the invitation mails come from: Outlook and Google
+	 * ignore a METHOD:REQUEST or CANCEL without an ORGANIZER.
+	 */
+	organizer?: CalendarPerson;
+	/**
+	 * The mail's recipient, for mailed invitations: clients match a REQUEST/CANCEL to the reader by
+	 * ATTENDEE. Feeds leave it out (a feed is not addressed to anyone).
+	 */
+	attendee?: CalendarPerson;
 };
 
 /** The stable UID of an event: the same in every mail and feed, so clients update in place. */
@@ -33,22 +52,42 @@ const methods = {
 	PUBLISH: ICalCalendarMethod.PUBLISH
 } as const;
 
+/** The bare address of a MAIL_FROM value such as `Knotenpunkt <noreply@example.org>`. */
+export function mailAddressOf(from: string): string {
+	const match = /<([^<>\s]+)>\s*$/.exec(from);
+	return (match ? match[1]! : from).trim();
+}
+
 /**
- * An iCalendar document with the given events. Times are written in UTC, which every client
- * converts to its own zone and which is unambiguous across the daylight-saving switch;
- * X-WR-TIMEZONE names the network's zone for clients that display a calendar-wide zone.
- * A cancelled event keeps its UID and goes out with STATUS:CANCELLED and a higher SEQUENCE.
+ * An iCalendar document with the given events.
+ *
+ * Times are written in UTC (`DTSTART:20261025T003000Z`), not as Europe/Berlin local times with a
+ * TZID and VTIMEZONE. UTC is unambiguous across the daylight-saving switch (01:30 local happens
+ * twice on the last Sunday of October), every client converts it to the reader's zone, and there is
+ * no VTIMEZONE block that a client could interpret differently from our database. The price — an
+ * event moved by a DST change in a series would shift — does not apply: each event is stored as an
+ * absolute instant. X-WR-TIMEZONE names the network's zone for clients that display a calendar-wide
+ * zone.
+ *
+ * A changed or cancelled event keeps its UID and goes out with a higher SEQUENCE (kept in the row),
+ * cancelled ones with STATUS:CANCELLED, so clients update or remove instead of duplicating.
  */
 export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
+	const organizer = options.organizer ?? {
+		name: options.name,
+		email: mailAddressOf(config().MAIL_FROM)
+	};
+	const method = options.method ?? null;
 	const calendar = ical({
 		name: options.name,
 		prodId: { company: 'Knotenpunkt', product: 'events', language: 'DE' },
-		method: options.method ? methods[options.method] : null,
+		method: method ? methods[method] : null,
 		ttl: options.refreshSeconds ?? null,
 		x: { 'X-WR-TIMEZONE': EVENT_TIME_ZONE }
 	});
 	for (const entry of entries) {
-		calendar.createEvent({
+		const cancelled = entry.status === 'cancelled' || method === 'CANCEL';
+		const event = calendar.createEvent({
 			id: eventUid(entry.id, options.host),
 			sequence: entry.sequence,
 			start: entry.startsAt,
@@ -60,8 +99,17 @@ export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions
 			description: entry.description,
 			location: entry.location || null,
 			url: entry.url,
-			status: entry.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			organizer,
+			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 		});
+		if (options.attendee) {
+			event.createAttendee({
+				name: options.attendee.name,
+				email: options.attendee.email,
+				role: ICalAttendeeRole.REQ,
+				status: cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED
+			});
+		}
 	}
 	return calendar.toString();
 }
