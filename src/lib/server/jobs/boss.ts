@@ -6,6 +6,11 @@ import type { DatabaseHandle, DatabaseOrTransaction } from '../db/client.ts';
 import { logger } from '../logger.ts';
 import { defaultMailJobSettings, registerMailJobs, type MailJobSettings } from '../mail/worker.ts';
 import { closeMailTransport } from '../mail/transport.ts';
+import {
+	defaultFollowUpJobSettings,
+	registerFollowUpJobs,
+	type FollowUpJobSettings
+} from '../events/follow-up/jobs.ts';
 
 /**
  * Background jobs on pg-boss, in the application's own database: the embedded PGlite (in-process,
@@ -18,9 +23,14 @@ export type JobSettings = {
 	/** How long stop() lets running jobs finish before failing them back into the queue. */
 	stopTimeoutMs: number;
 	mail: MailJobSettings;
+	/** Event reminders, feedback requests and attendance figures. */
+	followUp: FollowUpJobSettings;
 };
 
-export type JobSettingsOverrides = Partial<Omit<JobSettings, 'mail'>> & { mail?: Partial<MailJobSettings> };
+export type JobSettingsOverrides = Partial<Omit<JobSettings, 'mail' | 'followUp'>> & {
+	mail?: Partial<MailJobSettings>;
+	followUp?: Partial<FollowUpJobSettings>;
+};
 
 export type EnqueueOptions = Omit<SendOptions, 'db'> & {
 	/** Enqueue inside this transaction: the job exists only if the transaction commits. */
@@ -39,14 +49,16 @@ export const defaultJobSettings: JobSettings = {
 	pollingIntervalSeconds: 10,
 	// server/index.ts exits 4 s after SIGTERM at the latest; the database must be closed before.
 	stopTimeoutMs: 2500,
-	mail: defaultMailJobSettings
+	mail: defaultMailJobSettings,
+	followUp: defaultFollowUpJobSettings
 };
 
 export function resolveJobSettings(overrides: JobSettingsOverrides = {}): JobSettings {
 	return {
 		...defaultJobSettings,
 		...overrides,
-		mail: { ...defaultJobSettings.mail, ...overrides.mail }
+		mail: { ...defaultJobSettings.mail, ...overrides.mail },
+		followUp: { ...defaultJobSettings.followUp, ...overrides.followUp }
 	};
 }
 
@@ -88,6 +100,7 @@ export async function createJobRunner(
 	};
 	try {
 		await registerMailJobs(runner);
+		await registerFollowUpJobs(runner, settings.followUp);
 	} catch (error) {
 		await runner.stop();
 		throw error;
@@ -98,7 +111,7 @@ export async function createJobRunner(
 let current: JobRunner | undefined;
 let starting: Promise<JobRunner> | undefined;
 
-/** Starts this process' job runner (once) and the mail worker. */
+/** Starts this process' job runner (once) with the mail and event follow-up workers. */
 export async function startJobs(handle: DatabaseHandle, overrides: JobSettingsOverrides = {}) {
 	starting ??= createJobRunner(handle, overrides).then(
 		(runner) => {
