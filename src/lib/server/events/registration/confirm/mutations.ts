@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { db } from '../../../db/index.ts';
+import { eventRegistrations, events } from '../../../db/schema/index.ts';
+import { queueRegistrationMail } from '../mails.ts';
+import { findPendingByConfirmToken } from '../queries.ts';
+import { takeSeatOrWait } from '../seats.ts';
+import { hashToken, isTokenShaped } from '../tokens.ts';
+
+export type ConfirmResult =
+	| { ok: true; status: 'registered' | 'waitlisted'; registrationId: string; eventId: string }
+	| { ok: false; reason: 'INVALID' | 'EXPIRED' | 'NOT_OPEN'; eventId?: string };
+
+/**
+ * A guest confirms the link from the mail. The token is single use: the conditional update clears
+ * its hash, so of two clicks at once only one finds it. Only now does the guest queue for a seat —
+ * with a new arrival number, so confirming late does not overtake those who waited meanwhile.
+ */
+export async function confirmGuestRegistration(input: {
+	networkId: string;
+	token: string;
+	origin: string;
+}): Promise<ConfirmResult> {
+	if (!isTokenShaped(input.token)) return { ok: false, reason: 'INVALID' };
+	const tokenHash = hashToken(input.token);
+	const confirmed = await (
+		await db()
+	).transaction(async (tx) => {
+		const result = await tx.execute<{ id: string; event_id: string }>(sql`
+			update ${eventRegistrations}
+			set status = 'waitlisted', seq = default, confirm_token_hash = null, confirm_expires_at = null,
+				confirmed_at = now()
+			where confirm_token_hash = ${tokenHash} and network_id = ${input.networkId}
+				and status = 'pending' and confirm_expires_at > now()
+				and event_id in (select id from ${events} where status = 'published' and ends_at > now())
+			returning id, event_id`);
+		const row = result.rows[0];
+		if (!row) return null;
+		const status = await takeSeatOrWait(tx, row.event_id, row.id);
+		return { registrationId: row.id, eventId: row.event_id, status };
+	});
+	if (!confirmed) {
+		const pending = await findPendingByConfirmToken(input.networkId, input.token);
+		if (!pending) return { ok: false, reason: 'INVALID' };
+		if (pending.expired) return { ok: false, reason: 'EXPIRED', eventId: pending.event.id };
+		return { ok: false, reason: 'NOT_OPEN', eventId: pending.event.id };
+	}
+	await (
+		await db()
+	).transaction((tx) =>
+		queueRegistrationMail(
+			tx,
+			confirmed.registrationId,
+			confirmed.status === 'registered' ? 'confirmed' : 'waitlisted',
+			input.origin
+		)
+	);
+	return { ok: true, ...confirmed };
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import { db } from '../../db/index.ts';
+import { eventRegistrations } from '../../db/schema/index.ts';
+import { isUniqueViolation } from '../../errors.ts';
+import { hitRateLimit, type RateLimitRule } from '../../rate-limit/mutations.ts';
+import { anonymousActor } from '../../policy/actor.ts';
+import { can } from '../../policy/policy.ts';
+import { eventResource } from '../scope.ts';
+import { checkAnswers } from './answers.ts';
+import { queueAlreadyRegisteredMail, queueGuestConfirmMail, queueRegistrationMail } from './mails.ts';
+import { findEventRow, listQuestions, memberOrganisation, networkName } from './queries.ts';
+import { takeSeatOrWait } from './seats.ts';
+import {
+	CONFIRM_VALID_HOURS,
+	confirmExpiry,
+	confirmLink,
+	generateTicketCode,
+	generateToken,
+	hashToken,
+	registrationAccessToken
+} from './tokens.ts';
+import type { RegisterGuestInput, RegisterMemberInput, RegisterResult } from './types.ts';
+import { closedReason } from './window.ts';
+
+export type NewRegistration = {
+	networkId: string;
+	eventId: string;
+	userId: string | null;
+	organisationId: string | null;
+	name: string;
+	email: string;
+	organisationName: string;
+	locale: 'de' | 'en';
+	answers: Record<string, string>;
+	addedBy: string | null;
+};
+
+/** The columns every new registration gets: its id, ticket code and personal-link hash. */
+export function registrationKeys() {
+	const id = randomUUID();
+	const ticketCode = generateTicketCode();
+	return { id, ticketCode, accessTokenHash: hashToken(registrationAccessToken({ id, ticketCode })) };
+}
+
+/**
+ * Inserts the registration (on the waitlist) and, in the same short transaction, gives it a seat
+ * if one is free. The row exists before the event row is locked, so the lock is held for one
+ * statement and the commit only; a second live registration of the same person fails on the
+ * unique index before any lock is taken. The mail (QR code, .ics) is rendered after the commit,
+ * outside the lock, in its own transaction.
+ */
+export async function seatNewRegistration(values: NewRegistration, origin: string): Promise<RegisterResult> {
+	const keys = registrationKeys();
+	let status: 'registered' | 'waitlisted';
+	try {
+		status = await (
+			await db()
+		).transaction(async (tx) => {
+			await tx.insert(eventRegistrations).values({
+				...values,
+				...keys,
+				email: values.email.toLowerCase(),
+				status: 'waitlisted',
+				confirmedAt: new Date()
+			});
+			return takeSeatOrWait(tx, values.eventId, keys.id);
+		});
+	} catch (error) {
+		if (isUniqueViolation(error)) return { ok: false, reason: 'ALREADY_REGISTERED' };
+		throw error;
+	}
+	await (
+		await db()
+	).transaction((tx) =>
+		queueRegistrationMail(tx, keys.id, status === 'registered' ? 'confirmed' : 'waitlisted', origin)
+	);
+	return { ok: true, status, registrationId: keys.id };
+}
+
+/** A member registers in one step: a seat if one is free, otherwise the waitlist. */
+export async function registerMember(input: RegisterMemberInput): Promise<RegisterResult> {
+	const { actor } = input;
+	const event = await findEventRow(actor.networkId, input.eventId);
+	if (!event || !actor.userId || !actor.email) return { ok: false, reason: 'NOT_ALLOWED' };
+	if (!can(actor, 'event.register', eventResource(event))) return { ok: false, reason: 'NOT_ALLOWED' };
+	const reason = closedReason(event);
+	if (reason) return { ok: false, reason: 'NOT_OPEN', closedReason: reason };
+	const [questions, organisation] = await Promise.all([
+		listQuestions(actor.networkId, event.id),
+		memberOrganisation(actor)
+	]);
+	const checked = checkAnswers(questions, input.answers, input.locale);
+	if (!checked.ok) return { ok: false, reason: 'INVALID_ANSWERS', fieldErrors: checked.fieldErrors };
+	return seatNewRegistration(
+		{
+			networkId: actor.networkId,
+			eventId: event.id,
+			userId: actor.userId,
+			...organisation,
+			name: actor.name?.trim() || actor.email,
+			email: actor.email,
+			locale: input.locale,
+			answers: checked.answers,
+			addedBy: null
+		},
+		input.origin
+	);
+}
+
+/**
+ * A guest registers for a public event: a pending registration without a seat until the link in
+ * the mail is confirmed. The same address again refreshes the pending link (no second row); an
+ * address that is already registered gets a notice, and the visitor the same answer as anyone —
+ * so nobody learns from the form who is registered.
+ */
+export async function registerGuest(input: RegisterGuestInput, attempt = 0): Promise<RegisterResult> {
+	const event = await findEventRow(input.networkId, input.eventId);
+	if (!event || !can(anonymousActor(input.networkId), 'event.register_guest', eventResource(event)))
+		return { ok: false, reason: 'NOT_ALLOWED' };
+	const reason = closedReason(event);
+	if (reason) return { ok: false, reason: 'NOT_OPEN', closedReason: reason };
+	const checked = checkAnswers(await listQuestions(input.networkId, event.id), input.answers, input.locale);
+	if (!checked.ok) return { ok: false, reason: 'INVALID_ANSWERS', fieldErrors: checked.fieldErrors };
+	const email = input.email.trim().toLowerCase();
+	const network = await networkName(input.networkId);
+	const token = generateToken();
+	const confirm = { confirmTokenHash: hashToken(token), confirmExpiresAt: confirmExpiry() };
+	const details = {
+		name: input.name.trim(),
+		organisationName: input.organisationName.trim(),
+		locale: input.locale,
+		answers: checked.answers
+	};
+	const mailFacts = { event, network, link: confirmLink(input.origin, token), hours: CONFIRM_VALID_HOURS };
+	try {
+		return await (
+			await db()
+		).transaction(async (tx): Promise<RegisterResult> => {
+			const [existing] = await tx
+				.select()
+				.from(eventRegistrations)
+				.where(
+					and(
+						eq(eventRegistrations.eventId, event.id),
+						eq(eventRegistrations.email, email),
+						ne(eventRegistrations.status, 'cancelled')
+					)
+				)
+				.for('update');
+			if (existing && existing.status !== 'pending') {
+				await queueAlreadyRegisteredMail(tx, {
+					registration: existing,
+					event,
+					network,
+					origin: input.origin
+				});
+				return { ok: true, status: 'pending', registrationId: existing.id };
+			}
+			let registration;
+			if (existing) {
+				[registration] = await tx
+					.update(eventRegistrations)
+					.set({ ...details, ...confirm })
+					.where(eq(eventRegistrations.id, existing.id))
+					.returning();
+			} else {
+				[registration] = await tx
+					.insert(eventRegistrations)
+					.values({
+						...details,
+						...confirm,
+						...registrationKeys(),
+						networkId: input.networkId,
+						eventId: event.id,
+						email,
+						status: 'pending'
+					})
+					.returning();
+			}
+			await queueGuestConfirmMail(tx, { registration: registration!, ...mailFacts });
+			return { ok: true, status: 'pending', registrationId: registration!.id };
+		});
+	} catch (error) {
+		// The same address registered at the same moment: the other row is visible now.
+		if (isUniqueViolation(error) && attempt === 0) return registerGuest(input, 1);
+		throw error;
+	}
+}
+
+/** Per client address: a few guests behind one office line, not a flood of confirmation mails. */
+export const guestRegistrationRateLimit: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
+
+/** Counts a guest registration attempt from this address; false when over the limit. */
+export async function hitGuestRegistrationLimit(clientAddress: string) {
+	return hitRateLimit(`event-guest:ip:${clientAddress}`, guestRegistrationRateLimit);
+}
