@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ import {
 	summariseFeedback
 } from '../../src/lib/server/events/follow-up/feedback.ts';
 import type { RegistrationStatus } from '../../src/lib/events/vocabulary.ts';
+import { registrationAccessToken } from '../../src/lib/server/events/registration/index.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -71,16 +72,20 @@ async function register(
 	overrides: Partial<typeof eventRegistrations.$inferInsert> = {}
 ) {
 	counter++;
+	const id = randomUUID();
+	const ticketCode = randomBytes(16).toString('base64url');
+	const accessToken = registrationAccessToken({ id, ticketCode });
 	const [row] = await db
 		.insert(eventRegistrations)
 		.values({
+			id,
 			networkId,
 			eventId,
 			name: `Person ${counter}`,
 			email: `person${counter}@example.test`,
 			status,
-			accessTokenHash: createHash('sha256').update(randomBytes(16)).digest('hex'),
-			ticketCode: randomBytes(16).toString('base64url'),
+			accessTokenHash: createHash('sha256').update(accessToken).digest('hex'),
+			ticketCode,
 			...overrides
 		})
 		.returning();
@@ -137,7 +142,7 @@ describe('reminders', () => {
 		expect(english.subject).toBe(`Reminder: ${due.titleDe}`);
 		expect(english.textBody).toContain('Where: Forum am Dom');
 
-		// The personal link in the mail is the registration's current access token.
+		// The personal link in the mail is the registration's own (the one its earlier mails carried).
 		const token = linkIn(german.textBody, '/events/registration/');
 		const [stored] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, first.id));
 		expect(createHash('sha256').update(token).digest('hex')).toBe(stored!.accessTokenHash);

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Database, type DatabaseOrTransaction } from '../../db/index.ts';
 import { eventFeedback, eventRegistrations, events } from '../../db/schema/index.ts';
@@ -7,6 +6,7 @@ import { logger } from '../../logger.ts';
 import { recomputeAttendanceFigures } from './attendance.ts';
 import { feedbackLink } from './feedback-link.ts';
 import { queueFeedbackMail, queueReminderMail, type FollowUpNetwork } from './mails.ts';
+import { registrationAccessToken, registrationLink } from '../registration/index.ts';
 import { findDueReminders, findEndedEventsAwaitingFollowUp, findNetworkForMail } from './queries.ts';
 
 /** Where a network's mail links point when no request tells us (background jobs). */
@@ -18,20 +18,6 @@ async function networkForMail(tx: DatabaseOrTransaction, networkId: string): Pro
 	const network = await findNetworkForMail(tx, networkId);
 	if (!network) throw new Error(`network ${networkId} not found`);
 	return { id: networkId, name: network.name, origin: networkOrigin(network) };
-}
-
-/**
- * A new personal access token for the registration; the previous link stops working. Only the
- * hash of a token is stored, so a mail sent later cannot repeat the earlier link — the reminder,
- * the last mail before the event, carries a fresh one.
- */
-async function reissuePersonalLink(tx: DatabaseOrTransaction, registrationId: string, origin: string) {
-	const token = randomBytes(32).toString('base64url');
-	await tx
-		.update(eventRegistrations)
-		.set({ accessTokenHash: createHash('sha256').update(token, 'utf8').digest('hex') })
-		.where(eq(eventRegistrations.id, registrationId));
-	return `${origin}/events/registration/${token}`;
 }
 
 /**
@@ -58,7 +44,7 @@ async function sendReminder(database: Database, registrationId: string, now: Dat
 		if (!claimed) return false;
 		const [event] = await tx.select().from(events).where(eq(events.id, claimed.eventId));
 		const network = await networkForMail(tx, claimed.networkId);
-		const personalLink = await reissuePersonalLink(tx, claimed.id, network.origin);
+		const personalLink = registrationLink(network.origin, registrationAccessToken(claimed));
 		await queueReminderMail(tx, { event: event!, registration: claimed, network, personalLink });
 		return true;
 	});
