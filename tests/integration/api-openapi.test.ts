@@ -97,6 +97,8 @@ describe('the OpenAPI document', () => {
 			'CompetenceRef',
 			'Contact',
 			'Error',
+			'Event',
+			'EventList',
 			'FacetCount',
 			'Facets',
 			'LocalizedText',

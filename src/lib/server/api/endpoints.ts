@@ -69,6 +69,8 @@ export function showOrganisation(ctx: ApiContext, idOrSlug: string) {
 	});
 }
 
+export { listEvents, showEvent } from './events.ts';
+
 /** GET /api/v1/me — the token's user. */
 export function showMe(ctx: ApiContext) {
 	return runApi(ctx, async (actor) => {

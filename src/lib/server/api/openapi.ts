@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { apiSchemas, maxPageSize, type apiErrorCodes } from '../../api/schemas.ts';
 import { organisationListExample, organisationProfileExample } from './openapi-examples.ts';
 import { organisationListQuerySchema } from './organisation-query.ts';
+// Registers the Event and EventList components in `apiSchemas`.
+import { eventListQuerySchema } from './events-schemas.ts';
+import { eventExample, eventListExample } from './events-examples.ts';
 import { isRepeated } from './query-params.ts';
 
 /**
@@ -104,6 +107,10 @@ const components = () => ({
 			'No such organisation for this caller: unknown, malformed, of another network, or not visible to the caller (e.g. an applicant without an office token).',
 			'NOT_FOUND'
 		),
+		EventNotFound: errorResponse(
+			'No such event for this caller: unknown, malformed, of another network, a draft, or not visible to the caller (e.g. a members event without a token).',
+			'NOT_FOUND'
+		),
 		TooManyRequests: errorResponse('Too many requests from this address; retry later.', 'RATE_LIMITED', {
 			'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } }
 		}),
@@ -122,6 +129,9 @@ const commonErrors = {
 
 const visibilityNote =
 	'Without a token the answer holds public fields only. With a token it holds what the token user may see in the directory: members and partners also see fields the organisations show to members and contacts who agreed to be listed; the office and the board see everything, including exact employee numbers, applicants and former members. Fields the caller may not see are `null` or empty lists.';
+
+const eventVisibilityNote =
+	'Without a token the answer holds public events only. With a token it holds what the token user may see in the calendar: members and partners also see events for members, circle members the events of their circles, organisers their own events; the office and the board see all. Drafts are never listed, cancelled events are (with `status: cancelled`). Join links of online events are never part of the API.';
 
 const paths = () => ({
 	'/organisations': {
@@ -180,6 +190,51 @@ const paths = () => ({
 			}
 		}
 	},
+	'/events': {
+		get: {
+			operationId: 'listEvents',
+			tags: ['events'],
+			summary: 'List events',
+			description: `The events of the network's calendar, in order of their start: by default those not yet over. ${eventVisibilityNote}`,
+			security: [{}, { bearerAuth: [] }],
+			parameters: queryParameters(eventListQuerySchema),
+			responses: {
+				'200': {
+					description: 'One page of events.',
+					content: { 'application/json': { schema: ref('EventList'), example: eventListExample } }
+				},
+				'400': { $ref: '#/components/responses/BadRequest' },
+				...commonErrors
+			}
+		}
+	},
+	'/events/{id}': {
+		get: {
+			operationId: 'showEvent',
+			tags: ['events'],
+			summary: 'One event',
+			description: `One event of the network by its id. ${eventVisibilityNote}`,
+			security: [{}, { bearerAuth: [] }],
+			parameters: [
+				{
+					name: 'id',
+					in: 'path',
+					required: true,
+					description: "The event's id (a UUID).",
+					schema: { type: 'string', format: 'uuid' },
+					example: eventExample.id
+				}
+			],
+			responses: {
+				'200': {
+					description: 'The event.',
+					content: { 'application/json': { schema: ref('Event'), example: eventExample } }
+				},
+				'404': { $ref: '#/components/responses/EventNotFound' },
+				...commonErrors
+			}
+		}
+	},
 	'/me': {
 		get: {
 			operationId: 'showMe',
@@ -211,6 +266,7 @@ function buildOpenApiDocument() {
 		servers: [{ url: '/api/v1', description: 'This installation (relative to the host of the network).' }],
 		tags: [
 			{ name: 'organisations', description: 'The directory of the organisations of the network.' },
+			{ name: 'events', description: "The network's events calendar." },
 			{ name: 'account', description: 'The caller itself.' }
 		],
 		paths: paths(),

@@ -46,6 +46,14 @@ export type CalendarOptions = {
 /** The stable UID of an event: the same in every mail and feed, so clients update in place. */
 export const eventUid = (eventId: string, host: string) => `event-${eventId}@${host}`;
 
+/**
+ * The `host` to pass to `buildCalendar`: the network's first host name, else ORIGIN's. Not the
+ * request's host — a network reachable under two names must still give every event one UID.
+ */
+export function calendarHostOf(network: { hosts: string[] }): string {
+	return network.hosts[0] ?? new URL(config().ORIGIN).hostname;
+}
+
 const methods = {
 	REQUEST: ICalCalendarMethod.REQUEST,
 	CANCEL: ICalCalendarMethod.CANCEL,
