@@ -115,6 +115,7 @@ export async function registrationState(actor: Actor, event: EventRow): Promise<
 		waitlistLength: waiting,
 		isOpen: reason === null,
 		closedReason: reason,
+		opensAt: reason === 'not_yet_open' ? event.registrationOpensAt : null,
 		canRegisterAsMember: canMember,
 		canRegisterAsGuest: !actor.userId && can(actor, 'event.register_guest', resource),
 		mayRegisterAfterSignIn: !actor.userId && event.status === 'published',

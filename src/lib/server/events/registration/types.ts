@@ -33,6 +33,8 @@ export type RegistrationState = {
 	waitlistLength: number;
 	isOpen: boolean;
 	closedReason: ClosedReason | null;
+	/** When a registration window not yet open opens. */
+	opensAt: Date | null;
 	canRegisterAsMember: boolean;
 	canRegisterAsGuest: boolean;
 	/** Anonymous visitors of a members' event: signing in would let them register. */
