@@ -18,6 +18,7 @@ import { demoLegalPages } from './demo-legal.ts';
 import { demoRegionOutlines } from './demo-region.ts';
 import type { DemoMember, District } from './demo-member-types.ts';
 import { demoCircles, demoNetwork, demoPartners } from './demo-network.ts';
+import { insertDemoEvents } from './demo-events.ts';
 import { membersKreisSteinfurt } from './members-kreis-steinfurt.ts';
 import { membersLandkreisOsnabrueck } from './members-landkreis-osnabrueck.ts';
 import { membersStadtOsnabrueck } from './members-stadt-osnabrueck.ts';
@@ -34,6 +35,7 @@ export type DemoSeedSummary = {
 	accounts: number;
 	competencies: number;
 	organisationCompetencies: number;
+	events: number;
 	/** Set when another instance seeded the same database first. */
 	skipped?: boolean;
 	ms: number;
@@ -81,17 +83,17 @@ function contactKindOf(kind: string): ContactKind {
 /**
  * Seeds the demo network into an empty database in one transaction: the network with its region's
  * outlines, its partner agencies, four expert circles, the competence taxonomy, 55 fictional
- * members with directory profiles and contacts, legal pages and one demo account per role.
- * Deterministic: the same data on every start.
+ * members with directory profiles and contacts, legal pages, one demo account per role and
+ * events with registrations. Deterministic: the same data on every start (events dated from `now`).
  */
-export async function seedDemoData(db: Database): Promise<DemoSeedSummary> {
+export async function seedDemoData(db: Database, options: { now?: Date } = {}): Promise<DemoSeedSummary> {
 	const started = performance.now();
 	// Hashing is deliberately slow; one hash serves all demo accounts.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	try {
 		const counts = await db.transaction((tx) =>
 			// A transaction offers the same query API; the factories are typed against the database.
-			insertDemoData(tx as unknown as Database, passwordHash)
+			insertDemoData(tx as unknown as Database, passwordHash, options.now ?? new Date())
 		);
 		return { ...counts, ms: Math.round(performance.now() - started) };
 	} catch (error) {
@@ -113,13 +115,14 @@ export async function seedDemoData(db: Database): Promise<DemoSeedSummary> {
 			accounts: 0,
 			competencies: 0,
 			organisationCompetencies: 0,
+			events: 0,
 			skipped: true,
 			ms
 		};
 	}
 }
 
-async function insertDemoData(db: Database, passwordHash: string) {
+async function insertDemoData(db: Database, passwordHash: string, now: Date) {
 	const [network] = await db
 		.insert(networks)
 		.values({
@@ -211,6 +214,9 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		}
 	}
 
+	// Events are dated relative to the seed day, so the demo always has a past and a future.
+	const eventCount = await insertDemoEvents(db, networkId, now);
+
 	// Last, once everything a search document draws on is in place.
 	await refreshSearchDocuments(networkId, undefined, db);
 
@@ -223,7 +229,8 @@ async function insertDemoData(db: Database, passwordHash: string) {
 		people: contactRows.length + demoAccounts.length,
 		accounts: demoAccounts.length,
 		competencies: competenceIdByPath.size,
-		organisationCompetencies: linkedCompetencies
+		organisationCompetencies: linkedCompetencies,
+		events: eventCount
 	};
 }
 
