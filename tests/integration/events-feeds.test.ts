@@ -459,3 +459,73 @@ describe('personal feeds behind a token URL', () => {
 		expect((await get()).status).toBe(404);
 	});
 });
+
+describe('the account page /account/calendar', () => {
+	async function page() {
+		return import('../../src/routes/(account)/account/calendar/+page.server.ts');
+	}
+	function pageEvent(actor: Actor) {
+		const url = new URL(`${origin}/account/calendar`);
+		return {
+			url,
+			params: {},
+			request: new Request(url, { method: 'POST', headers: { 'user-agent': 'vitest' } }),
+			locals: { actor, network: networkA, locale: 'en' as const, origin, clientAddress: '198.51.100.9' }
+		} as never;
+	}
+	async function outcome(run: () => unknown) {
+		try {
+			return { value: await run() };
+		} catch (thrown) {
+			return {
+				status: (thrown as { status?: number }).status,
+				location: (thrown as { location?: string }).location
+			};
+		}
+	}
+
+	it('sends anonymous visitors to sign in and refuses people outside the network', async () => {
+		const { load } = await page();
+		const anonymous = await outcome(() => load(pageEvent(anonymousActor(networkA.id))));
+		expect(anonymous).toMatchObject({ status: 303, location: expect.stringContaining('/sign-in?next=') });
+		const stranger = await createUser(database.db);
+		const refused = await outcome(async () => load(pageEvent(await actorOf(stranger))));
+		expect(refused.status).toBe(403);
+	});
+
+	it('creates addresses that work (my events and each circle), shows them once, and revokes them', async () => {
+		const { load, actions } = await page();
+		const user = await createUser(database.db, { locale: 'en' });
+		await grantNetworkRole(database.db, networkA.id, user.id, 'member');
+		await addToCircle(database.db, networkA.id, circleY.id, user.id, 'member');
+		const actor = await actorOf(user);
+
+		const empty = (await load(pageEvent(actor))) as { token: unknown; circles: { name: string }[] };
+		expect(empty.token).toBeNull();
+		expect(empty.circles.map((c) => c.name)).toEqual(['Hydrogen circle']);
+
+		const created = (await actions.create(pageEvent(actor))) as {
+			created: { replaced: boolean; myEventsUrl: string; circles: { id: string; url: string }[] };
+		};
+		expect(created.created.replaced).toBe(false);
+		const mine = new URL(created.created.myEventsUrl);
+		const token = mine.pathname.split('/')[2]!;
+		expect(mine.pathname).toBe(`/feeds/${token}/my-events.ics`);
+		expect((await call(myEventsGet, requestEvent(mine.pathname, { params: { token } }))).status).toBe(200);
+		const circleUrl = new URL(created.created.circles[0]!.url);
+		const circleResponse = await call(
+			circleFeedGet,
+			requestEvent(circleUrl.pathname, { params: { token, circleId: circleY.id } })
+		);
+		expect(circleResponse.status).toBe(200);
+		expect(parse(await circleResponse.text()).map((e) => e.uid)).toEqual([uidOf(ev.circleY!)]);
+
+		const afterCreate = (await load(pageEvent(actor))) as { token: { createdAt: string } | null };
+		expect(afterCreate.token?.createdAt).toBeTruthy();
+		expect(JSON.stringify(afterCreate)).not.toContain(token);
+
+		expect(await actions.revoke(pageEvent(actor))).toEqual({ revoked: true });
+		expect((await call(myEventsGet, requestEvent(mine.pathname, { params: { token } }))).status).toBe(404);
+		expect(((await load(pageEvent(actor))) as { token: unknown }).token).toBeNull();
+	});
+});

@@ -1,6 +1,8 @@
 import { authorize } from '#lib/server/guard.ts';
+import { can } from '#lib/server/policy/policy.ts';
 
 export const load = (event) => {
 	authorize(event, 'account.manage');
-	return {};
+	// The calendar subscriptions are for the network's members; others are not shown the link.
+	return { showCalendarFeeds: can(event.locals.actor, 'events.feed.personal') };
 };

@@ -29,8 +29,3 @@ export function myEventsFeedPath(token: string) {
 export function circleFeedPath(token: string, circleId: string) {
 	return `/feeds/${token}/circles/${circleId}.ics`;
 }
-
-/** The same feed for calendar apps that subscribe on a click (webcal://). */
-export function webcalUrl(httpUrl: string): string {
-	return httpUrl.replace(/^https?:\/\//, 'webcal://');
-}
