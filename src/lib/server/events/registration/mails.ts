@@ -31,7 +31,14 @@ async function loadFacts(tx: DatabaseOrTransaction, registrationId: string) {
 /** The event as an .ics file: REQUEST adds or updates it in the calendar, CANCEL removes it. */
 export function calendarAttachment(
 	event: EventRow,
-	options: { locale: Locale; origin: string; method: 'REQUEST' | 'CANCEL'; withJoinLink: boolean }
+	options: {
+		locale: Locale;
+		origin: string;
+		method: 'REQUEST' | 'CANCEL';
+		withJoinLink: boolean;
+		network: string;
+		attendee: { name: string; email: string };
+	}
 ): MailAttachment {
 	const { locale, origin, method } = options;
 	const where = eventLocationLine(event, locale);
@@ -47,7 +54,7 @@ export function calendarAttachment(
 				url: `${origin.replace(/\/$/, '')}/events/${event.id}`
 			}
 		],
-		{ name: eventTitle(event, locale), host: new URL(origin).host, method }
+		{ name: options.network, host: new URL(origin).host, method, attendee: options.attendee }
 	);
 	return {
 		fileName: 'event.ics',
@@ -95,6 +102,7 @@ export async function queueRegistrationMail(
 	const where = eventLocationLine(event, locale);
 	const seat = holdsSeat(registration.status) && kind !== 'cancelled' && kind !== 'event_cancelled';
 	const link = registrationLink(origin, registrationAccessToken(registration));
+	const attendee = { name: registration.name, email: registration.email };
 	const parts: MailPart[] = [
 		{ kind: 'paragraph', text: m.event_mails_greeting({ name: registration.name }, { locale }) }
 	];
@@ -122,11 +130,15 @@ export async function queueRegistrationMail(
 		parts.push(para(m.event_mails_ticket_note({}, { locale })));
 		parts.push({ kind: 'image', contentId: QR_CONTENT_ID, alt: m.event_mails_ticket_alt({}, { locale }) });
 		parts.push({ kind: 'link', label: m.event_mails_personal_link({}, { locale }), url: link });
-		attachments.push(calendarAttachment(event, { locale, origin, method: 'REQUEST', withJoinLink: true }));
+		attachments.push(
+			calendarAttachment(event, { locale, origin, method: 'REQUEST', withJoinLink: true, network, attendee })
+		);
 		attachments.push(...(await ticketAttachments(registration, locale)));
 	}
 	if (kind === 'cancelled' || kind === 'event_cancelled') {
-		attachments.push(calendarAttachment(event, { locale, origin, method: 'CANCEL', withJoinLink: false }));
+		attachments.push(
+			calendarAttachment(event, { locale, origin, method: 'CANCEL', withJoinLink: false, network, attendee })
+		);
 	}
 	if (attachments.some((a) => a.contentType.startsWith('text/calendar')))
 		parts.push(para(m.event_mails_ics_note({}, { locale })));

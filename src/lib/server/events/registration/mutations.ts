@@ -83,9 +83,11 @@ export async function registerMember(input: RegisterMemberInput): Promise<Regist
 	const { actor } = input;
 	const event = await findEventRow(actor.networkId, input.eventId);
 	if (!event || !actor.userId || !actor.email) return { ok: false, reason: 'NOT_ALLOWED' };
-	if (!can(actor, 'event.register', eventResource(event))) return { ok: false, reason: 'NOT_ALLOWED' };
+	// Who may see the event learns why it is closed; whether they may register is asked after.
+	if (!can(actor, 'event.view', eventResource(event))) return { ok: false, reason: 'NOT_ALLOWED' };
 	const reason = closedReason(event);
 	if (reason) return { ok: false, reason: 'NOT_OPEN', closedReason: reason };
+	if (!can(actor, 'event.register', eventResource(event))) return { ok: false, reason: 'NOT_ALLOWED' };
 	const [questions, organisation] = await Promise.all([
 		listQuestions(actor.networkId, event.id),
 		memberOrganisation(actor)
@@ -116,10 +118,13 @@ export async function registerMember(input: RegisterMemberInput): Promise<Regist
  */
 export async function registerGuest(input: RegisterGuestInput, attempt = 0): Promise<RegisterResult> {
 	const event = await findEventRow(input.networkId, input.eventId);
-	if (!event || !can(anonymousActor(input.networkId), 'event.register_guest', eventResource(event)))
+	const stranger = anonymousActor(input.networkId);
+	if (!event || !can(stranger, 'event.view', eventResource(event)))
 		return { ok: false, reason: 'NOT_ALLOWED' };
 	const reason = closedReason(event);
 	if (reason) return { ok: false, reason: 'NOT_OPEN', closedReason: reason };
+	if (!can(stranger, 'event.register_guest', eventResource(event)))
+		return { ok: false, reason: 'NOT_ALLOWED' };
 	const checked = checkAnswers(await listQuestions(input.networkId, event.id), input.answers, input.locale);
 	if (!checked.ok) return { ok: false, reason: 'INVALID_ANSWERS', fieldErrors: checked.fieldErrors };
 	const email = input.email.trim().toLowerCase();
