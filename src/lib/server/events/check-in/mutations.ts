@@ -17,8 +17,9 @@ export type CheckInResult =
 
 /** Typed codes come with spaces, dashes or in lower case; the printed code is what is stored. */
 export function ticketVariants(typed: string) {
-	const compact = typed.replace(/[\s-]+/g, '');
-	return [...new Set([compact, compact.toUpperCase()])];
+	const compact = typed.replace(/\s+/g, '');
+	const bare = compact.replaceAll('-', '');
+	return [...new Set([compact, bare, compact.toUpperCase(), bare.toUpperCase()])];
 }
 
 type CheckInInput = {

@@ -5,8 +5,6 @@ import {
 	eventQuestions,
 	eventRegistrations,
 	networkRoleAssignments,
-	organisationMemberships,
-	organisations,
 	user
 } from '../../db/schema/index.ts';
 import { containsPattern, foldColumn, foldTerm } from '../../office/search.ts';
@@ -90,9 +88,11 @@ export async function listAttendees(
 			checkedInAt: r.checkedInAt,
 			answers: r.answers,
 			userId: r.userId,
-			waitlistPosition: sql<number | null>`case when ${r.status} = 'waitlisted' then
-				(select count(*)::int from ${eventRegistrations} w
-				where w.event_id = ${r.eventId} and w.status = 'waitlisted' and w.seq <= ${r.seq}) end`
+			// Select lists render bare column names, so the correlated subquery names its tables itself.
+			waitlistPosition: sql<number | null>`case when event_registrations.status = 'waitlisted' then
+				(select count(*)::int from event_registrations w
+				where w.event_id = event_registrations.event_id and w.status = 'waitlisted'
+				and w.seq <= event_registrations.seq) end`
 		})
 		.from(r)
 		.where(
@@ -149,11 +149,11 @@ export async function searchMembersToAdd(
 			userId: user.id,
 			name: user.name,
 			email: user.email,
-			organisationName: sql<string>`coalesce((select ${organisations.name} from ${organisationMemberships}
-				join ${organisations} on ${organisations.id} = ${organisationMemberships.organisationId}
-				where ${organisationMemberships.networkId} = ${networkId}
-				and ${organisationMemberships.userId} = ${user.id}
-				order by ${organisations.name} limit 1), '')`
+			// Select lists render bare column names, so the correlated subquery names its tables itself.
+			organisationName: sql<string>`coalesce((select o.name from organisation_memberships om
+				join organisations o on o.id = om.organisation_id
+				where om.network_id = ${networkId} and om.user_id = "user".id
+				order by o.name limit 1), '')`
 		})
 		.from(user)
 		.where(

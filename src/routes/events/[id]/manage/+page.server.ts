@@ -35,6 +35,7 @@ import {
 	removeAttendee
 } from '#lib/server/events/organiser/collaborators.ts';
 import { registrationStatusLabel } from '#lib/components/events/organiser/labels.ts';
+import { summariseFeedback } from '#lib/server/events/follow-up/feedback.ts';
 
 type Event = RequestEvent<{ id: string }>;
 
@@ -47,12 +48,13 @@ export const load = async (event) => {
 		q: readText(url, 'q', 100)
 	};
 	const memberQuery = readText(url, 'member', 100);
-	const [counts, attendees, questions, messages, candidates] = await Promise.all([
+	const [counts, attendees, questions, messages, candidates, feedback] = await Promise.all([
 		attendeeCounts(networkId, row),
 		listAttendees(networkId, row.id, filter),
 		questionsOf(networkId, row.id),
 		listEventMessages(networkId, row.id),
-		memberQuery ? searchMembersToAdd(networkId, memberQuery) : Promise.resolve(null)
+		memberQuery ? searchMembersToAdd(networkId, memberQuery) : Promise.resolve(null),
+		summariseFeedback(networkId, row.id)
 	]);
 	return {
 		event: row,
@@ -63,6 +65,7 @@ export const load = async (event) => {
 		filter,
 		memberQuery: memberQuery ?? '',
 		candidates,
+		feedback,
 		canMarkAttended: isCheckInOpen(row),
 		canMarkNoShow: row.status !== 'cancelled' && hasStarted(row),
 		exportQuery: new URLSearchParams(
