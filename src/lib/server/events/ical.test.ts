@@ -38,15 +38,15 @@ describe('buildCalendar', () => {
 		expect(text).toContain('DTEND:20261025T023000Z');
 		const [event] = parseEvents(text);
 		expect(event!.start.toISOString()).toBe('2026-10-24T23:30:00.000Z');
-		expect(event!.end.toISOString()).toBe('2026-10-25T02:30:00.000Z');
+		expect(event!.end!.toISOString()).toBe('2026-10-25T02:30:00.000Z');
 		// Three hours pass, although the wall clock says two.
-		expect(event!.end.getTime() - event!.start.getTime()).toBe(3 * 60 * 60 * 1000);
+		expect(event!.end!.getTime() - event!.start.getTime()).toBe(3 * 60 * 60 * 1000);
 		expect(
 			new Intl.DateTimeFormat('de-DE', {
 				timeZone: 'Europe/Berlin',
 				hour: '2-digit',
 				minute: '2-digit'
-			}).format(event!.end)
+			}).format(event!.end!)
 		).toBe('03:30');
 	});
 
@@ -56,8 +56,8 @@ describe('buildCalendar', () => {
 		const endsAt = berlin('2026-03-29T03:30:00', '+02:00');
 		const [event] = parseEvents(buildCalendar([entry({ startsAt, endsAt })], options));
 		expect(event!.start.toISOString()).toBe('2026-03-29T00:30:00.000Z');
-		expect(event!.end.toISOString()).toBe('2026-03-29T01:30:00.000Z');
-		expect(event!.end.getTime() - event!.start.getTime()).toBe(60 * 60 * 1000);
+		expect(event!.end!.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+		expect(event!.end!.getTime() - event!.start.getTime()).toBe(60 * 60 * 1000);
 	});
 
 	it('keeps the UID on an update and carries the higher SEQUENCE; a cancellation is STATUS:CANCELLED', () => {

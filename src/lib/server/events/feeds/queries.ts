@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../policy/actor.ts';
 import type { EventRow } from '../scope.ts';
-import { visibleEventsSql } from './visibility.ts';
+import { visibleEventsSql } from '../visibility.ts';
 
 /** Feeds show what is coming and what happened lately; older events drop out of calendars. */
 export const FEED_PAST_DAYS = 90;
@@ -222,7 +222,9 @@ export type ApiEventFilters = {
 };
 
 /**
- * The API's list: what the actor may see (the calendar's rule), not drafts, overlapping
+ * The API's list: what the actor may see (the calendar's rule, `visibleEventsSql`, the SQL form of
+ * 'event.view' that the calendar's `listVisibleEvents` uses too), without drafts — an organiser's
+ * unpublished work is not for programs reading the API — overlapping
  * [from, to), in start order; one page and the total.
  */
 export async function listApiEvents(actor: Actor, filters: ApiEventFilters) {
