@@ -146,3 +146,11 @@ describe('mailAddressOf', () => {
 		expect(mailAddressOf('buero@example.org')).toBe('buero@example.org');
 	});
 });
+
+describe('eventUid', () => {
+	it('is the same whether a caller passes the host with or without its port', () => {
+		const id = entry().id;
+		expect(eventUid(id, 'localhost:3000')).toBe(eventUid(id, 'localhost'));
+		expect(eventUid(id, 'Kompetenz.Example')).toBe(`event-${id}@kompetenz.example`);
+	});
+});

@@ -43,16 +43,13 @@ export type CalendarOptions = {
 	attendee?: CalendarPerson;
 };
 
-/** The stable UID of an event: the same in every mail and feed, so clients update in place. */
-export const eventUid = (eventId: string, host: string) => `event-${eventId}@${host}`;
-
 /**
- * The `host` to pass to `buildCalendar`: the network's first host name, else ORIGIN's. Not the
- * request's host — a network reachable under two names must still give every event one UID.
+ * The stable UID of an event: the same in every mail and feed, so clients update in place. Pass
+ * the host name of the origin the links use (`new URL(origin).hostname`); a port, if passed along
+ * (`URL.host`), is dropped so that mails and feeds agree.
  */
-export function calendarHostOf(network: { hosts: string[] }): string {
-	return network.hosts[0] ?? new URL(config().ORIGIN).hostname;
-}
+export const eventUid = (eventId: string, host: string) =>
+	`event-${eventId}@${host.replace(/:\d+$/, '').toLowerCase()}`;
 
 const methods = {
 	REQUEST: ICalCalendarMethod.REQUEST,

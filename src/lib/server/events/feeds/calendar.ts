@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { m } from '../../../paraglide/messages.js';
+import { eventDescription, eventLocationLine, eventTitle } from '../../../events/format.ts';
 import { loadActor } from '../../policy/queries.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { buildCalendar, calendarHostOf, type CalendarEntry } from '../ical.ts';
+import { buildCalendar, type CalendarEntry } from '../ical.ts';
 import type { FeedEvent } from './queries.ts';
 import { findLiveFeedToken } from './queries.ts';
 import { touchFeedToken } from './mutations.ts';
@@ -13,20 +14,6 @@ type Locale = 'de' | 'en';
 /** Subscribed clients are told to look again hourly; caches may keep an answer five minutes. */
 export const FEED_REFRESH_SECONDS = 60 * 60;
 export const FEED_CACHE_SECONDS = 5 * 60;
-
-const pick = (locale: Locale, de: string, en: string) => (locale === 'en' && en.trim() ? en : de);
-
-/** "Forum am Dom, Domhof 1, 49074 Osnabrück", "Online", or both for a hybrid event. */
-export function feedLocation(event: FeedEvent['event'], locale: Locale): string {
-	const place = [event.venueName, event.street, [event.postalCode, event.city].filter(Boolean).join(' ')]
-		.map((part) => part.trim())
-		.filter(Boolean)
-		.join(', ');
-	const online = m.feeds_location_online({}, { locale });
-	if (event.locationKind === 'online') return online;
-	if (event.locationKind === 'hybrid') return place ? `${place} (${online})` : online;
-	return place;
-}
 
 /**
  * One event as a calendar entry in the reader's language. The join link goes in only for people
@@ -39,7 +26,7 @@ export function feedEntry(
 	const { event } = row;
 	const { locale } = options;
 	const url = `${options.origin}/events/${event.id}`;
-	const parts = [pick(locale, event.descriptionDe, event.descriptionEn).trim()];
+	const parts = [eventDescription(event, locale).trim()];
 	if (event.status === 'cancelled')
 		parts.unshift(
 			event.cancellationReason.trim()
@@ -57,14 +44,14 @@ export function feedEntry(
 		status: event.status,
 		createdAt: event.createdAt,
 		updatedAt: event.updatedAt,
-		title: pick(locale, event.titleDe, event.titleEn),
+		title: eventTitle(event, locale),
 		description: parts.filter(Boolean).join('\n\n'),
-		location: joinUrl && event.locationKind === 'online' ? joinUrl : feedLocation(event, locale),
+		location: joinUrl && event.locationKind === 'online' ? joinUrl : eventLocationLine(event, locale),
 		url
 	};
 }
 
-type NetworkLike = { name: string; hosts: string[] };
+type NetworkLike = { name: string };
 
 /** A feed document (METHOD:PUBLISH, refresh hints) of the rows. */
 export function feedDocument(
@@ -81,7 +68,7 @@ export function feedDocument(
 		),
 		{
 			name: options.name,
-			host: calendarHostOf(options.network),
+			host: new URL(options.origin).hostname,
 			method: 'PUBLISH',
 			refreshSeconds: FEED_REFRESH_SECONDS
 		}

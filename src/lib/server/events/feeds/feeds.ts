@@ -2,7 +2,7 @@ import { m } from '../../../paraglide/messages.js';
 import { can } from '../../policy/policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { eventResource } from '../scope.ts';
-import { buildCalendar, calendarHostOf } from '../ical.ts';
+import { buildCalendar } from '../ical.ts';
 import { feedDocument, feedEntry, newestChange, type FeedReader } from './calendar.ts';
 import {
 	findCircle,
@@ -15,7 +15,7 @@ import {
 } from './queries.ts';
 
 type Locale = 'de' | 'en';
-type NetworkLike = { id: string; name: string; hosts: string[] };
+type NetworkLike = { id: string; name: string };
 export type FeedResult = { body: string; lastModified: Date | null };
 
 /** All public events (published or cancelled, upcoming and of the last 90 days): the same for everyone. */
@@ -113,7 +113,7 @@ export async function singleEventCalendar(
 	const joinLink = actor.userId ? await holdsSeatFor(network.id, eventId, actor.userId) : false;
 	const body = buildCalendar([feedEntry(row, { locale, origin, joinLink })], {
 		name: network.name,
-		host: calendarHostOf(network),
+		host: new URL(origin).hostname,
 		method: 'PUBLISH'
 	});
 	return {
