@@ -1,0 +1,165 @@
+import type { z } from 'zod';
+import { m } from '../../../paraglide/messages.js';
+import { localizeIssues, type FieldErrors } from '../../forms.ts';
+import { utcToLocal } from '../../../events/time.ts';
+import { isOffice, type Actor } from '../../policy/actor.ts';
+import { listCircles, listEventOrganisations, listFormats } from '../queries.ts';
+import { eventFields, seriesFields, type EventInput, type SeriesInput } from '../schemas.ts';
+import type { EventRow } from '../scope.ts';
+
+/**
+ * The event form's server side: the choices an actor gets (formats, organisers they may use,
+ * host organisations, circles), the form values of a stored event, and parsing a posted form
+ * into the shared schema with field errors in the reader's language.
+ */
+type Locale = 'de' | 'en';
+export type Option = { value: string; label: string };
+
+export async function eventFormOptions(actor: Actor, locale: Locale, current?: EventRow) {
+	const networkId = actor.networkId;
+	const [formats, organisations, circles] = await Promise.all([
+		listFormats(networkId),
+		listEventOrganisations(networkId),
+		listCircles(networkId)
+	]);
+	const circleName = (circle: { nameDe: string; nameEn: string }) =>
+		locale === 'en' ? circle.nameEn : circle.nameDe;
+	const office = isOffice(actor);
+	const ledCircles = new Set(actor.circles.filter((c) => c.role === 'lead').map((c) => c.circleId));
+	const adminOrganisations = new Set(
+		actor.organisations.filter((o) => o.role === 'org_admin').map((o) => o.organisationId)
+	);
+	// The current organiser stays selectable, so saving an event never changes it by accident.
+	if (current?.organiserCircleId) ledCircles.add(current.organiserCircleId);
+	if (current?.organiserOrganisationId) adminOrganisations.add(current.organiserOrganisationId);
+	const organisers: Option[] = [
+		...(office || current?.organiserKind === 'office'
+			? [{ value: 'office', label: m.event_authoring_organiser_office({}, { locale }) }]
+			: []),
+		...circles
+			.filter((circle) => office || ledCircles.has(circle.id))
+			.map((circle) => ({
+				value: `circle:${circle.id}`,
+				label: m.event_authoring_organiser_circle({ name: circleName(circle) }, { locale })
+			})),
+		...organisations
+			.filter((organisation) => office || adminOrganisations.has(organisation.id))
+			.map((organisation) => ({ value: `organisation:${organisation.id}`, label: organisation.name }))
+	];
+	return {
+		formats: formats.map((format) => ({
+			value: format.id,
+			label: locale === 'en' ? format.nameEn : format.nameDe
+		})),
+		organisers,
+		hosts: [
+			{ value: '', label: m.event_authoring_host_none({}, { locale }) },
+			...organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))
+		],
+		circles: [
+			{ value: '', label: m.event_authoring_circle_none({}, { locale }) },
+			...circles.map((circle) => ({ value: circle.id, label: circleName(circle) }))
+		]
+	};
+}
+
+/** The stored event as the form's string values. */
+export function eventFormValues(event: EventRow): Record<string, string> {
+	const start = utcToLocal(event.startsAt);
+	const end = utcToLocal(event.endsAt);
+	const opens = event.registrationOpensAt ? utcToLocal(event.registrationOpensAt) : null;
+	const closes = event.registrationClosesAt ? utcToLocal(event.registrationClosesAt) : null;
+	return {
+		titleDe: event.titleDe,
+		titleEn: event.titleEn,
+		descriptionDe: event.descriptionDe,
+		descriptionEn: event.descriptionEn,
+		formatId: event.formatId,
+		startDate: start.date,
+		startTime: start.time,
+		endDate: end.date,
+		endTime: end.time,
+		locationKind: event.locationKind,
+		venueName: event.venueName,
+		street: event.street,
+		postalCode: event.postalCode,
+		city: event.city,
+		latitude: event.latitude === null ? '' : String(event.latitude),
+		longitude: event.longitude === null ? '' : String(event.longitude),
+		onlineUrl: event.onlineUrl ?? '',
+		hostOrganisationId: event.hostOrganisationId ?? '',
+		organiser:
+			event.organiserKind === 'office'
+				? 'office'
+				: event.organiserKind === 'circle'
+					? `circle:${event.organiserCircleId}`
+					: `organisation:${event.organiserOrganisationId}`,
+		audience: event.audience,
+		audienceCircleId: event.audienceCircleId ?? '',
+		capacity: event.capacity === null ? '' : String(event.capacity),
+		registrationEnabled: event.registrationEnabled ? 'on' : '',
+		registrationOpensDate: opens?.date ?? '',
+		registrationOpensTime: opens?.time ?? '',
+		registrationClosesDate: closes?.date ?? '',
+		registrationClosesTime: closes?.time ?? '',
+		contactName: event.contactName,
+		contactEmail: event.contactEmail,
+		contactPhone: event.contactPhone,
+		reminderHours: String(Math.round(event.reminderMinutesBefore / 60)),
+		status: event.status === 'draft' ? 'draft' : 'published'
+	};
+}
+
+/** Defaults of a new event's form: published, registration on, members' audience. */
+export function newEventFormValues(organisers: Option[]): Record<string, string> {
+	return {
+		locationKind: 'onsite',
+		audience: 'members',
+		registrationEnabled: 'on',
+		reminderHours: '24',
+		status: 'published',
+		organiser: organisers[0]?.value ?? ''
+	};
+}
+
+/** Catalogue keys from a domain result, in the reader's language. */
+export function translateKeys(keys: Record<string, string>, locale: Locale): FieldErrors {
+	const catalogue = m as unknown as Record<string, (p?: object, o?: { locale: string }) => string>;
+	return Object.fromEntries(
+		Object.entries(keys).map(([field, key]) => [
+			field,
+			(catalogue[key] ?? m.validation_invalid)({}, { locale })
+		])
+	);
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+function parse<S extends z.ZodType>(
+	schema: S,
+	raw: Record<string, unknown>,
+	locale: Locale
+): Parsed<z.output<S>> {
+	const result = schema.safeParse(raw);
+	return result.success
+		? { ok: true, data: result.data }
+		: { ok: false, errors: localizeIssues(result.error.issues, locale) };
+}
+
+export function formRecord(form: FormData): Record<string, unknown> {
+	return Object.fromEntries([...form.keys()].map((key) => [key, form.get(key)]));
+}
+
+export function parseEventForm(
+	form: FormData,
+	locale: Locale,
+	withSeries: boolean
+): { ok: true; input: EventInput; series: SeriesInput } | { ok: false; errors: FieldErrors } {
+	const raw = formRecord(form);
+	const event = parse(eventFields, raw, locale);
+	const series = withSeries
+		? parse(seriesFields, raw, locale)
+		: { ok: true as const, data: { repeat: 'none' as const, count: 1 } };
+	if (event.ok && series.ok) return { ok: true, input: event.data, series: series.data };
+	return { ok: false, errors: { ...(event.ok ? {} : event.errors), ...(series.ok ? {} : series.errors) } };
+}
