@@ -380,7 +380,13 @@ describe('the API pipeline', () => {
 		expect(response.status).toBe(200);
 		const document = await response.json();
 		expect(document.openapi).toBe('3.1.0');
-		expect(Object.keys(document.paths).sort()).toEqual(['/me', '/organisations', '/organisations/{id}']);
+		expect(Object.keys(document.paths).sort()).toEqual([
+			'/events',
+			'/events/{id}',
+			'/me',
+			'/organisations',
+			'/organisations/{id}'
+		]);
 	});
 
 	it("builds the context from the event, with messages in the Accept-Language (else the site's) language", () => {
