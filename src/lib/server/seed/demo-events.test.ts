@@ -53,10 +53,7 @@ async function snapshot(db: Database) {
 		.from(eventRegistrations)
 		.orderBy(asc(eventRegistrations.seq));
 	const feedback = await db.select().from(eventFeedback).orderBy(asc(eventFeedback.registrationId));
-	const figures = await db
-		.select({ ...eventAttendanceFigures })
-		.from(eventAttendanceFigures)
-		.orderBy(asc(eventAttendanceFigures.eventId));
+	const figures = await db.select().from(eventAttendanceFigures).orderBy(asc(eventAttendanceFigures.eventId));
 	const questions = await db.select().from(eventQuestions).orderBy(asc(eventQuestions.id));
 	return {
 		events: eventRows.map(

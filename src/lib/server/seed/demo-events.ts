@@ -352,6 +352,7 @@ function registrationRows(
 		startsAt: Date;
 		endsAt: Date;
 		past: boolean;
+		now: Date;
 		officeId: string;
 	}
 ): RegistrationRow[] {
