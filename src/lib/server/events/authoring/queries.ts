@@ -93,8 +93,9 @@ export async function listQuestionsWithAnswerCounts(networkId: string, eventId: 
 			options: eventQuestions.options,
 			required: eventQuestions.required,
 			position: eventQuestions.position,
-			answers: sql<number>`(select count(*)::int from ${eventRegistrations} r
-				where r.event_id = ${eventQuestions.eventId} and r.answers ? ${eventQuestions.id}::text)`
+			// Named in full: inside the subquery, drizzle's unqualified column names would mean r's own.
+			answers: sql<number>`(select count(*)::int from event_registrations r
+				where r.event_id = event_questions.event_id and r.answers ? event_questions.id::text)`
 		})
 		.from(eventQuestions)
 		.where(and(eq(eventQuestions.networkId, networkId), eq(eventQuestions.eventId, eventId)))
