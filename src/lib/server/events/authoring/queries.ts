@@ -5,7 +5,6 @@ import {
 	eventAttachments,
 	eventFormats,
 	eventQuestions,
-	eventRegistrations,
 	events,
 	organisations,
 	storedFiles
