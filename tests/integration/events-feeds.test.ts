@@ -180,6 +180,9 @@ describe('the public feed /events/feed.ics', () => {
 		const text = await response.text();
 		expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
 		const parsed = parse(text);
+		// The organiser is the network, not the feed's title.
+		const organizer = parsed[0]!.organizer as unknown as { params: { CN: string } };
+		expect(organizer.params.CN).toBe(networkA.name);
 		expect(parsed.map((e) => e.uid).sort()).toEqual(
 			[ev.publicUpcoming!, ev.publicRecent!, ev.publicCancelled!].map(uidOf).sort()
 		);

@@ -57,6 +57,11 @@ const methods = {
 	PUBLISH: ICalCalendarMethod.PUBLISH
 } as const;
 
+/** The network as ORGANIZER: its name, with the address its mails come from (MAIL_FROM). */
+export function networkOrganizer(networkName: string): CalendarPerson {
+	return { name: networkName, email: mailAddressOf(config().MAIL_FROM) };
+}
+
 /** The bare address of a MAIL_FROM value such as `Knotenpunkt <noreply@example.org>`. */
 export function mailAddressOf(from: string): string {
 	const match = /<([^<>\s]+)>\s*$/.exec(from);
@@ -78,10 +83,7 @@ export function mailAddressOf(from: string): string {
  * cancelled ones with STATUS:CANCELLED, so clients update or remove instead of duplicating.
  */
 export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
-	const organizer = options.organizer ?? {
-		name: options.name,
-		email: mailAddressOf(config().MAIL_FROM)
-	};
+	const organizer = options.organizer ?? networkOrganizer(options.name);
 	const method = options.method ?? null;
 	const calendar = ical({
 		name: options.name,

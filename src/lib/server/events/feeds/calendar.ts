@@ -3,7 +3,7 @@ import { m } from '../../../paraglide/messages.js';
 import { eventDescription, eventLocationLine, eventTitle } from '../../../events/format.ts';
 import { loadActor } from '../../policy/queries.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { buildCalendar, type CalendarEntry } from '../ical.ts';
+import { buildCalendar, networkOrganizer, type CalendarEntry } from '../ical.ts';
 import type { FeedEvent } from './queries.ts';
 import { findLiveFeedToken } from './queries.ts';
 import { touchFeedToken } from './mutations.ts';
@@ -70,7 +70,9 @@ export function feedDocument(
 			name: options.name,
 			host: new URL(options.origin).hostname,
 			method: 'PUBLISH',
-			refreshSeconds: FEED_REFRESH_SECONDS
+			refreshSeconds: FEED_REFRESH_SECONDS,
+			// The feed's name says what it holds; the organiser is the network.
+			organizer: networkOrganizer(options.network.name)
 		}
 	);
 }
