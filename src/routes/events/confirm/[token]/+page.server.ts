@@ -16,6 +16,7 @@ const noStore = {
 	'x-robots-tag': 'noindex'
 };
 
+// The page after an action is rendered by load, which sets these headers (once).
 export const load = async (event) => {
 	// Anyone holding the link may confirm; the token itself is the permission.
 	authorize(event, 'events.calendar');
@@ -38,7 +39,6 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		authorize(event, 'events.calendar');
-		event.setHeaders(noStore);
 		const { locals } = event;
 		const result = await confirmGuestRegistration({
 			networkId: locals.network.id,

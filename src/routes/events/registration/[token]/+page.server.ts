@@ -21,6 +21,7 @@ const noStore = {
 	'x-robots-tag': 'noindex'
 };
 
+// The page after an action is rendered by load, which sets these headers (once).
 export const load = async (event) => {
 	authorize(event, 'events.calendar');
 	event.setHeaders(noStore);
@@ -53,7 +54,6 @@ export const load = async (event) => {
 export const actions = {
 	cancel: async (event) => {
 		authorize(event, 'events.calendar');
-		event.setHeaders(noStore);
 		const { locals } = event;
 		const parsed = await parseForm(event.request, confirmTickSchema, locals.locale);
 		if (!parsed.ok)
