@@ -72,6 +72,20 @@ describe('the office at the door', () => {
 		expect(await page.locator('#door-results').innerText()).toContain('bereits eingecheckt um');
 		expect(await axeViolations(page)).toEqual([]);
 
+		// Without JavaScript the search is a GET form: the same list, filtered on the server's render.
+		const plain = await browser.newContext({
+			baseURL: app.baseUrl,
+			locale: 'de-DE',
+			javaScriptEnabled: false
+		});
+		await plain.addCookies(await context.cookies());
+		const plainPage = await plain.newPage();
+		await plainPage.goto(`/events/${eventId}/check-in?q=${encodeURIComponent(name.split(' ').at(-1)!)}`);
+		const plainResults = await plainPage.locator('#door-results').innerText();
+		expect(plainResults).toContain(name);
+		expect(plainResults).toContain('bereits eingecheckt um');
+		await plain.close();
+
 		// A typed code that is no ticket is refused with a sentence, not a check-in.
 		await page.getByLabel('Ticket-Code').fill('KEIN-TICKET-123');
 		await page.getByRole('button', { name: 'Code prüfen' }).click();
