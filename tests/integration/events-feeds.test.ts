@@ -25,6 +25,7 @@ import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import { eventUid } from '../../src/lib/server/events/ical.ts';
 import { createFeedToken, revokeFeedToken } from '../../src/lib/server/events/feeds/mutations.ts';
 import { resolveFeedToken } from '../../src/lib/server/events/feeds/calendar.ts';
+import { cancelEvent } from '../../src/lib/server/events/mutations.ts';
 import { GET as publicFeedGet } from '../../src/routes/events/feed.ics/+server.ts';
 import { GET as eventIcsGet } from '../../src/routes/events/[id]/event.ics/+server.ts';
 import { GET as myEventsGet } from '../../src/routes/feeds/[token]/my-events.ics/+server.ts';
@@ -281,10 +282,12 @@ describe('personal feeds behind a token URL', () => {
 		const user = await createUser(database.db, { name: 'Rita Registriert' });
 		await grantNetworkRole(database.db, networkA.id, user.id, 'member');
 		const later = await createEvent(database.db, networkA.id, { audience: 'members' });
+		const calledOff = await createEvent(database.db, networkA.id, { audience: 'members' });
 		const selfCancelled = await createEvent(database.db, networkA.id, { audience: 'members' });
 		await register(ev.publicUpcoming!, user, 'registered');
 		await register(ev.members!, user, 'waitlisted');
 		await register(later, user, 'registered');
+		await register(calledOff, user, 'waitlisted');
 		await register(selfCancelled, user, 'cancelled');
 		const { token } = await createFeedToken(
 			{ networkId: networkA.id, userId: user.id, email: user.email },
@@ -302,7 +305,7 @@ describe('personal feeds behind a token URL', () => {
 
 		const before = await feed();
 		expect(before.map((e) => e.uid).sort()).toEqual(
-			[ev.publicUpcoming!, ev.members!, later].map(uidOf).sort()
+			[ev.publicUpcoming!, ev.members!, later, calledOff].map(uidOf).sort()
 		);
 		expect(before.find((e) => e.uid === uidOf(later))!.status).toBe('CONFIRMED');
 
@@ -321,11 +324,21 @@ describe('personal feeds behind a token URL', () => {
 			.set({ status: 'cancelled', cancelledAt: new Date(Date.now() + 1000) })
 			.where(eq(eventRegistrations.eventId, later.id));
 
+		// And through the calendar's own cancellation, which leaves the registrations as they are.
+		const office = await createUser(database.db);
+		await grantNetworkRole(database.db, networkA.id, office.id, 'office');
+		const cancelled = await cancelEvent(await actorOf(office), calledOff.id, 'Krankheit', origin);
+		expect(cancelled.ok).toBe(true);
+
 		const after = await feed();
-		const cancelled = after.find((e) => e.uid === uidOf(later));
-		expect(cancelled, 'the cancelled event stays in the feed so clients strike it').toBeDefined();
-		expect(cancelled!.status).toBe('CANCELLED');
-		expect(Number(cancelled!.sequence)).toBeGreaterThan(
+		const calledOffEntry = after.find((e) => e.uid === uidOf(calledOff));
+		expect(calledOffEntry?.status).toBe('CANCELLED');
+		expect(Number(calledOffEntry!.sequence)).toBe(calledOff.sequence + 1);
+		expect(calledOffEntry!.description).toContain('Krankheit');
+		const struck = after.find((e) => e.uid === uidOf(later));
+		expect(struck, 'the cancelled event stays in the feed so clients strike it').toBeDefined();
+		expect(struck!.status).toBe('CANCELLED');
+		expect(Number(struck!.sequence)).toBeGreaterThan(
 			Number(before.find((e) => e.uid === uidOf(later))!.sequence)
 		);
 		expect(after.map((e) => e.uid)).not.toContain(uidOf(selfCancelled));
