@@ -1,4 +1,4 @@
-import { authorize } from '#lib/server/guard.ts';
+import { authorize, notFound } from '#lib/server/guard.ts';
 import { parseForm } from '#lib/server/forms.ts';
 import { eventLocationLine, eventTitle, formatEventRange } from '#lib/events/format.ts';
 import {
@@ -12,9 +12,17 @@ import {
 /**
  * The feedback form behind the link in the after-event mail. The signed link is the permission
  * (like the personal registration link): whoever holds it speaks for that registration, signed in
- * or not. Every failure of the link looks the same from outside.
+ * or not. A malformed, forged or foreign link is simply not found; the page is never cached nor
+ * indexed and sends no referrer.
  */
+const noStore = {
+	'cache-control': 'private, no-store',
+	'referrer-policy': 'no-referrer',
+	'x-robots-tag': 'noindex'
+};
+
 function shown(opening: FeedbackOpening, locale: 'de' | 'en') {
+	if (!opening.ok && opening.reason === 'INVALID') notFound();
 	if (!opening.ok) return { state: opening.reason, event: null, feedback: null };
 	const { event, feedback } = opening.target;
 	return {
@@ -30,8 +38,8 @@ function shown(opening: FeedbackOpening, locale: 'de' | 'en') {
 }
 
 export const load = async (event) => {
-	authorize(event, 'public.view');
-	event.setHeaders({ 'cache-control': 'no-store' });
+	authorize(event, 'events.calendar');
+	event.setHeaders(noStore);
 	const { locals, params } = event;
 	return {
 		...shown(await openFeedback(locals.network.id, params.token), locals.locale),
@@ -41,11 +49,14 @@ export const load = async (event) => {
 
 export const actions = {
 	default: async (event) => {
-		authorize(event, 'public.view');
+		authorize(event, 'events.calendar');
 		const { locals, params } = event;
+		const opening = await openFeedback(locals.network.id, params.token);
+		if (!opening.ok && opening.reason === 'INVALID') notFound();
 		const parsed = await parseForm(event.request, feedbackForm, locals.locale);
 		if (!parsed.ok) return parsed.failure;
 		const result = await submitFeedback(locals.network.id, params.token, parsed.data);
+		if (!result.ok && result.reason === 'INVALID') notFound();
 		return { saved: result.ok, state: result.ok ? 'OPEN' : result.reason };
 	}
 };
