@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db/index.ts';
 import {
 	circles,
@@ -179,12 +179,12 @@ export async function listCircles(networkId: string): Promise<NamedOption[]> {
 		.orderBy(asc(circles.nameDe));
 }
 
-/** The network's organisations that can host or organise events (not former members). */
+/** The network's organisations that can host or organise events: members and partners. */
 export async function listEventOrganisations(networkId: string): Promise<{ id: string; name: string }[]> {
 	return (await db())
 		.select({ id: organisations.id, name: organisations.name })
 		.from(organisations)
-		.where(and(eq(organisations.networkId, networkId), ne(organisations.status, 'former')))
+		.where(and(eq(organisations.networkId, networkId), inArray(organisations.status, ['member', 'partner'])))
 		.orderBy(asc(organisations.name));
 }
 
