@@ -19,6 +19,7 @@ import { anonymousActor, type Actor } from '../../src/lib/server/policy/actor.ts
 import { auditLog, eventRegistrations, events, mailMessages } from '../../src/lib/server/db/schema/index.ts';
 import { eventFields, seriesFields, type EventInput } from '../../src/lib/server/events/schemas.ts';
 import { localizeIssues } from '../../src/lib/server/forms.ts';
+import { parseEventForm } from '../../src/lib/server/events/authoring/form.ts';
 import { cancelEvent, createEvent, updateEvent } from '../../src/lib/server/events/mutations.ts';
 import {
 	addAttachment,
@@ -164,6 +165,26 @@ describe('the form schema', () => {
 			'latitude',
 			'onlineUrl'
 		]);
+	});
+
+	it('shows single-field and cross-field problems of a posted form in one round', () => {
+		const form = new FormData();
+		for (const [key, value] of Object.entries(
+			formInput({
+				titleDe: '',
+				startDate: '2026-03-29',
+				startTime: '02:30',
+				endDate: '2026-03-29',
+				audience: 'circle'
+			})
+		))
+			if (value !== undefined) form.set(key, value);
+		const parsed = parseEventForm(form, 'de', true);
+		expect(parsed.ok).toBe(false);
+		if (parsed.ok) return;
+		expect(Object.keys(parsed.errors).sort()).toEqual(['audienceCircleId', 'startDate', 'titleDe']);
+		expect(parsed.errors.startDate).toMatch(/Sommerzeit/);
+		expect(parsed.errors.titleDe).toBe('Bitte füllen Sie dieses Feld aus.');
 	});
 
 	it('asks for the number of dates of a series', () => {

@@ -80,16 +80,14 @@ const localDate = () =>
 		.optional()
 		.transform((value) => value ?? '');
 
-function instant(
-	ctx: z.RefinementCtx,
-	date: string,
-	time: string,
-	field: string,
-	required: boolean
-): Date | null {
+type Issue = { path: string; message: string };
+const present = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+function instant(issues: Issue[], date: string, time: string, field: string, required: boolean): Date | null {
 	if (!date && !time && !required) return null;
 	if (!date || !time) {
-		ctx.addIssue({ code: 'custom', path: [field], message: 'validation_required' });
+		issues.push({ path: field, message: 'validation_required' });
 		return null;
 	}
 	const result = localToUtc({ date, time });
@@ -99,8 +97,47 @@ function instant(
 		NONEXISTENT: 'event_authoring_validation_time_nonexistent',
 		AMBIGUOUS: 'event_authoring_validation_time_ambiguous'
 	}[result.reason];
-	ctx.addIssue({ code: 'custom', path: [field], message });
+	issues.push({ path: field, message });
 	return null;
+}
+
+/**
+ * The checks across fields: the instants of the date/time pairs, the end after the start, a place
+ * or link for the kind of event, the audience's circle, both coordinates. Runs inside the schema
+ * and, when single fields already failed, on the raw form too (parseEventForm), so the form shows
+ * every problem at once.
+ */
+export function eventRelations(raw: Record<string, unknown>) {
+	const issues: Issue[] = [];
+	const startsAt = instant(issues, text(raw.startDate), text(raw.startTime), 'startDate', true);
+	const endsAt = instant(issues, text(raw.endDate), text(raw.endTime), 'endDate', true);
+	const opensAt = instant(
+		issues,
+		text(raw.registrationOpensDate),
+		text(raw.registrationOpensTime),
+		'registrationOpensDate',
+		false
+	);
+	const closesAt = instant(
+		issues,
+		text(raw.registrationClosesDate),
+		text(raw.registrationClosesTime),
+		'registrationClosesDate',
+		false
+	);
+	if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime())
+		issues.push({ path: 'endDate', message: 'event_authoring_validation_end_before_start' });
+	if (opensAt && closesAt && closesAt <= opensAt)
+		issues.push({ path: 'registrationClosesDate', message: 'event_authoring_validation_window' });
+	if (raw.locationKind !== 'online' && !present(raw.venueName) && !present(raw.city))
+		issues.push({ path: 'venueName', message: 'event_authoring_validation_place' });
+	if ((raw.locationKind === 'online' || raw.locationKind === 'hybrid') && !present(raw.onlineUrl))
+		issues.push({ path: 'onlineUrl', message: 'event_authoring_validation_online_url' });
+	if (raw.audience === 'circle' && !present(raw.audienceCircleId))
+		issues.push({ path: 'audienceCircleId', message: 'event_authoring_validation_circle' });
+	if (present(raw.latitude) !== present(raw.longitude))
+		issues.push({ path: 'latitude', message: 'event_authoring_validation_coordinates_pair' });
+	return { issues, startsAt, endsAt, opensAt, closesAt };
 }
 
 export const eventFields = z
@@ -142,51 +179,9 @@ export const eventFields = z
 		status: z.enum(['draft', 'published'], { message: 'validation_choice' })
 	})
 	.transform((raw, ctx) => {
-		const startsAt = instant(ctx, raw.startDate, raw.startTime, 'startDate', true);
-		const endsAt = instant(ctx, raw.endDate, raw.endTime, 'endDate', true);
-		const registrationOpensAt = instant(
-			ctx,
-			raw.registrationOpensDate,
-			raw.registrationOpensTime,
-			'registrationOpensDate',
-			false
-		);
-		const registrationClosesAt = instant(
-			ctx,
-			raw.registrationClosesDate,
-			raw.registrationClosesTime,
-			'registrationClosesDate',
-			false
-		);
-		if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime())
-			ctx.addIssue({
-				code: 'custom',
-				path: ['endDate'],
-				message: 'event_authoring_validation_end_before_start'
-			});
-		if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['registrationClosesDate'],
-				message: 'event_authoring_validation_window'
-			});
-		if (raw.locationKind !== 'online' && !raw.venueName && !raw.city)
-			ctx.addIssue({ code: 'custom', path: ['venueName'], message: 'event_authoring_validation_place' });
-		if (raw.locationKind !== 'onsite' && !raw.onlineUrl)
-			ctx.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'event_authoring_validation_online_url' });
-		if (raw.audience === 'circle' && !raw.audienceCircleId)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['audienceCircleId'],
-				message: 'event_authoring_validation_circle'
-			});
-		if ((raw.latitude === null) !== (raw.longitude === null))
-			ctx.addIssue({
-				code: 'custom',
-				path: ['latitude'],
-				message: 'event_authoring_validation_coordinates_pair'
-			});
-		if (!startsAt || !endsAt) return z.NEVER;
+		const { issues, startsAt, endsAt, opensAt, closesAt } = eventRelations(raw);
+		for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+		if (issues.length || !startsAt || !endsAt) return z.NEVER;
 		return {
 			titleDe: raw.titleDe,
 			titleEn: raw.titleEn,
@@ -209,8 +204,8 @@ export const eventFields = z
 			audienceCircleId: raw.audience === 'circle' ? raw.audienceCircleId : null,
 			capacity: raw.capacity,
 			registrationEnabled: raw.registrationEnabled,
-			registrationOpensAt,
-			registrationClosesAt,
+			registrationOpensAt: opensAt,
+			registrationClosesAt: closesAt,
 			contactName: raw.contactName,
 			contactEmail: raw.contactEmail,
 			contactPhone: raw.contactPhone,

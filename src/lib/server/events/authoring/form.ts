@@ -4,7 +4,7 @@ import { localizeIssues, type FieldErrors } from '../../forms.ts';
 import { utcToLocal } from '../../../events/time.ts';
 import { isOffice, type Actor } from '../../policy/actor.ts';
 import { listCircles, listEventOrganisations, listFormats } from '../queries.ts';
-import { eventFields, seriesFields, type EventInput, type SeriesInput } from '../schemas.ts';
+import { eventFields, eventRelations, seriesFields, type EventInput, type SeriesInput } from '../schemas.ts';
 import type { EventRow } from '../scope.ts';
 
 /**
@@ -161,5 +161,8 @@ export function parseEventForm(
 		? parse(seriesFields, raw, locale)
 		: { ok: true as const, data: { repeat: 'none' as const, count: 1 } };
 	if (event.ok && series.ok) return { ok: true, input: event.data, series: series.data };
-	return { ok: false, errors: { ...(event.ok ? {} : event.errors), ...(series.ok ? {} : series.errors) } };
+	const errors = { ...(event.ok ? {} : event.errors), ...(series.ok ? {} : series.errors) };
+	// zod skips the checks across fields while single fields fail: add them, so one round shows all.
+	const related = Object.fromEntries(eventRelations(raw).issues.map((issue) => [issue.path, issue.message]));
+	return { ok: false, errors: { ...translateKeys(related, locale), ...errors } };
 }
