@@ -22,6 +22,9 @@ import {
 } from '../../src/lib/server/events/queries.ts';
 import { listSeriesSiblings } from '../../src/lib/server/events/authoring/queries.ts';
 import { monthRange } from '../../src/lib/events/time.ts';
+import { load as loadEventPage } from '../../src/routes/events/[id]/+page.server.ts';
+import { load as loadEditPage } from '../../src/routes/events/[id]/edit/+page.server.ts';
+import { registerMember } from '../../src/lib/server/events/registration/index.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import type { NetworkRole } from '../../src/lib/server/db/schema/roles.ts';
 
@@ -273,5 +276,75 @@ describe('lookups', () => {
 		expect(forVisitor.map((row) => row.id)).toEqual([dates[2]!.id]);
 		const forMember = await listSeriesSiblings(actors.member!, dates[0]!);
 		expect(forMember.map((row) => row.id)).toEqual([dates[1]!.id, dates[2]!.id]);
+	});
+});
+
+function pageRequest(actor: Actor, id: string, path = `/events/${id}`) {
+	return {
+		params: { id },
+		locals: { actor, locale: 'de', network: { id: actor.networkId }, origin: 'http://knotenpunkt.test' },
+		url: new URL(`http://knotenpunkt.test${path}`)
+	} as never;
+}
+
+async function outcome(run: () => Promise<unknown>) {
+	try {
+		await run();
+		return 200;
+	} catch (error) {
+		return (error as { status: number }).status;
+	}
+}
+
+describe('the event page and the edit page', () => {
+	it('answer 404, sign-in, 403 or 200 as the policy says', async () => {
+		const membersEvent = all.find((e) => e.audience === 'members' && e.status === 'published')!;
+		const circleEvent = all.find(
+			(e) => e.audienceCircleId === circleOne.id && e.status === 'published' && e.organiserKind === 'office'
+		)!;
+		const leadDraft = all.find((e) => e.status === 'draft' && e.organiserCircleId === circleOne.id)!;
+		const page = (name: string, id: string) => outcome(() => loadEventPage(pageRequest(actors[name]!, id)));
+		expect(await page('anonymous', membersEvent.id)).toBe(303);
+		expect(await page('signedInOnly', membersEvent.id)).toBe(403);
+		expect(await page('member', membersEvent.id)).toBe(200);
+		expect(await page('otherCircle', circleEvent.id)).toBe(403);
+		expect(await page('circleMember', circleEvent.id)).toBe(200);
+		expect(await page('member', leadDraft.id)).toBe(403);
+		expect(await page('lead', leadDraft.id)).toBe(200);
+		expect(await page('office', foreignEvent.id)).toBe(404);
+		expect(await page('office', 'not-an-id')).toBe(404);
+		expect(await page('office', crypto.randomUUID())).toBe(404);
+		const edit = (name: string, id: string) =>
+			outcome(() => loadEditPage(pageRequest(actors[name]!, id, `/events/${id}/edit`)));
+		expect(await edit('lead', leadDraft.id)).toBe(200);
+		expect(await edit('circleMember', leadDraft.id)).toBe(403);
+		expect(await edit('orgadmin', leadDraft.id)).toBe(403);
+		expect(await edit('anonymous', leadDraft.id)).toBe(303);
+		expect(await edit('office', foreignEvent.id)).toBe(404);
+	});
+
+	it('gives the online join link only to someone holding a seat', async () => {
+		const online = await createEvent(db, networkId, {
+			audience: 'members',
+			locationKind: 'online',
+			venueName: '',
+			city: '',
+			onlineUrl: 'https://meet.example.test/geheim',
+			startsAt: new Date(Date.now() + 5 * 24 * HOUR)
+		});
+		const seen = async (name: string) =>
+			JSON.stringify(await loadEventPage(pageRequest(actors[name]!, online.id)));
+		expect(await seen('member')).not.toContain('meet.example.test');
+		expect(await seen('office')).not.toContain('meet.example.test');
+		const registered = await registerMember({
+			actor: actors.member!,
+			eventId: online.id,
+			answers: {},
+			locale: 'de',
+			origin: 'http://knotenpunkt.test'
+		});
+		expect(registered).toMatchObject({ ok: true, status: 'registered' });
+		expect(await seen('member')).toContain('https://meet.example.test/geheim');
+		expect(await seen('partner')).not.toContain('meet.example.test');
 	});
 });
