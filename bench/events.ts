@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/lib/server/db/index.ts';
 import type { Actor } from '../src/lib/server/policy/actor.ts';
+import type { Pool } from 'pg';
 
 // Each registration logs its queued mails at info level; the application code reads this at import.
 process.env.LOG_LEVEL ??= 'warn';
@@ -38,6 +39,7 @@ const SEATS = Number(env.BENCH_SEATS ?? 50);
 const PAGES = env.BENCH_PAGES !== '0';
 const TARGET_P95_MS = 200;
 const PAGE_CONNECTIONS = 10;
+const STEADY_CLIENTS = Number(env.BENCH_CLIENTS ?? 10);
 
 const lines: string[] = [];
 const report = (line = '') => {
@@ -49,7 +51,7 @@ const quantile = (sorted: number[], q: number) =>
 const ms = (value: number) => value.toFixed(1);
 
 type Round = {
-	round: number;
+	round: number | string;
 	wallMs: number;
 	perSecond: number;
 	p50: number;
@@ -96,37 +98,53 @@ async function members(db: Database, count: number) {
 	return { networkId: network.id, actors };
 }
 
+/**
+ * One event, every actor registers once. clients = 0: all at the same moment (a burst; latency
+ * includes the wait for the pool); otherwise that many clients, each registering one after another.
+ */
 async function registrationRound(
 	db: Database,
 	networkId: string,
 	actors: Actor[],
-	round: number
+	round: number,
+	clients = 0
 ): Promise<Round> {
 	const event = await createEvent(db, networkId, { capacity: SEATS, audience: 'members' });
 	const latencies: number[] = [];
 	let failures = 0;
 	// Everyone starts together: the seats are contested, not handed out one after another.
 	const started = performance.now();
-	const results = await Promise.all(
-		actors.map(async (actor) => {
-			const t0 = performance.now();
-			try {
-				return await registerMember({
-					actor,
-					eventId: event.id,
-					answers: {},
-					locale: 'de',
-					origin: 'http://127.0.0.1'
-				});
-			} catch (error) {
-				failures++;
-				if (failures === 1) console.error('  first failure:', error);
-				return null;
-			} finally {
-				latencies.push(performance.now() - t0);
-			}
-		})
-	);
+	const one = async (actor: Actor) => {
+		const t0 = performance.now();
+		try {
+			return await registerMember({
+				actor,
+				eventId: event.id,
+				answers: {},
+				locale: 'de',
+				origin: 'http://127.0.0.1'
+			});
+		} catch (error) {
+			failures++;
+			if (failures === 1) console.error('  first failure:', error);
+			return null;
+		} finally {
+			latencies.push(performance.now() - t0);
+		}
+	};
+	let next = 0;
+	const results =
+		clients > 0
+			? (
+					await Promise.all(
+						Array.from({ length: clients }, async () => {
+							const mine = [];
+							while (next < actors.length) mine.push(await one(actors[next++]!));
+							return mine;
+						})
+					)
+				).flat()
+			: await Promise.all(actors.map(one));
 	const wallMs = performance.now() - started;
 	failures += results.filter((result) => result && !result.ok).length;
 	latencies.sort((a, b) => a - b);
@@ -176,6 +194,7 @@ if (!pgVersion) {
 }
 const cpus = os.cpus();
 const rounds: Round[] = [];
+let steady: Round | undefined;
 let pages: Awaited<ReturnType<typeof measurePages>> | undefined;
 let buildNote = '';
 
@@ -184,6 +203,8 @@ try {
 	try {
 		// registerMember opens its transactions on the application's database handle: this pool.
 		useDatabaseForTests(database.handle);
+		// Dropping the database at the end ends connections the pool may still be closing.
+		(database.handle.client as Pool).on('error', () => undefined);
 		const db = database.handle.db;
 		console.log(`Creating ${REGISTRATIONS} members…`);
 		const { networkId, actors } = await members(db, REGISTRATIONS);
@@ -197,6 +218,11 @@ try {
 					`${result.seatHolders} seats, ${result.waitlisted} waitlisted`
 			);
 		}
+		// The same work from a steady number of clients: latency without the queue of a burst.
+		steady = await registrationRound(db, networkId, actors, `${STEADY_CLIENTS} clients`, STEADY_CLIENTS);
+		console.log(
+			`  ${STEADY_CLIENTS} clients: ${Math.round(steady.perSecond)} registrations/s, p95 ${ms(steady.p95)} ms`
+		);
 	} finally {
 		await database.dispose();
 	}
@@ -207,6 +233,7 @@ try {
 			const build = ensureBuild(root, env.BENCH_REUSE_BUILD === '1');
 			buildNote = `build-bench/ ${build === 'reused' ? 'reused (stale)' : build === 'fresh' ? 'fresh' : 'built for this run'} from the working tree`;
 			// The server seeds the demo network (with its events) into the empty database at start.
+			(pageDatabase.handle.client as Pool).on('error', () => undefined);
 			await pageDatabase.handle.close();
 			console.log('Calendar page under load (PostgreSQL, demo data)…');
 			pages = await measurePages(pageDatabase.url!, ['/events', '/events?view=month'], {
@@ -220,7 +247,9 @@ try {
 	}
 
 	const worstP95 = Math.max(...rounds.map((r) => r.p95));
-	const overbooked = rounds.some((r) => r.seatHolders > SEATS || r.seatsTaken !== r.seatHolders);
+	const overbooked = [...rounds, ...(steady ? [steady] : [])].some(
+		(r) => r.seatHolders > SEATS || r.seatsTaken !== r.seatHolders
+	);
 	report(
 		`### Events, ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ` +
 			`${Math.round(os.totalmem() / 2 ** 30)} GiB`
@@ -236,14 +265,24 @@ try {
 		'| round | registrations/s | p50 ms | p95 ms | p99 ms | max ms | seats held | seats_taken | waitlisted | seats to first arrivals | failures |'
 	);
 	report('|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|');
-	for (const r of rounds)
+	for (const r of [...rounds, ...(steady ? [steady] : [])])
 		report(
 			`| ${r.round} | ${Math.round(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.seatHolders} | ${r.seatsTaken} | ${r.waitlisted} | ${r.inOrder ? 'yes' : 'NO'} | ${r.failures} |`
 		);
 	report();
 	report(
-		`Target p95 ≤ ${TARGET_P95_MS} ms with zero overbooking: worst p95 ${ms(worstP95)} ms — ` +
-			`${worstP95 <= TARGET_P95_MS ? 'met' : 'missed'}; overbooking: ${overbooked ? 'FOUND' : 'none'} ` +
+		`Rounds 1–${ROUNDS} are bursts: all ${REGISTRATIONS} calls start in the same millisecond, so their latency is mostly the ` +
+			`wait for one of the pool's 10 connections (p95 ≈ 0.95 × ${REGISTRATIONS} ÷ throughput). The last row spreads the ` +
+			`same ${REGISTRATIONS} registrations over ${STEADY_CLIENTS} clients that register one after another.`
+	);
+	report();
+	report(
+		`Target p95 ≤ ${TARGET_P95_MS} ms with zero overbooking: worst burst p95 ${ms(worstP95)} ms — ` +
+			`${worstP95 <= TARGET_P95_MS ? 'met' : 'missed'}` +
+			(steady
+				? `; ${STEADY_CLIENTS} clients p95 ${ms(steady.p95)} ms — ${steady.p95 <= TARGET_P95_MS ? 'met' : 'missed'}`
+				: '') +
+			`; overbooking: ${overbooked ? 'FOUND' : 'none'} ` +
 			`(exactly ${SEATS} seat holders in every round: ${rounds.every((r) => r.seatHolders === SEATS) ? 'yes' : 'NO'}).`
 	);
 	if (pages) {
