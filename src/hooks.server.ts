@@ -139,9 +139,12 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
 	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	// Pages with a secret in their URL (personal registration and feedback links) set no-referrer.
+	if (!headers.has('referrer-policy')) headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	headers.set('x-frame-options', 'DENY');
-	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	// The check-in page reads QR codes with the camera; no other page may ask for it.
+	const camera = event.route.id === '/events/[id]/check-in' ? 'camera=(self)' : 'camera=()';
+	headers.set('permissions-policy', `${camera}, microphone=(), geolocation=()`);
 	headers.set('cross-origin-opener-policy', 'same-origin');
 	if (event.url.protocol === 'https:') {
 		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');

@@ -38,6 +38,19 @@ describe('security headers', () => {
 		expect(response.headers.get('referrer-policy')).toBeTruthy();
 		// Plain http: no HSTS (a browser would ignore it, and it must not pin localhost).
 		expect(response.headers.get('strict-transport-security')).toBeNull();
+		expect(response.headers.get('permissions-policy')).toContain('camera=()');
+	});
+
+	it('lets only the check-in page ask for the camera', async () => {
+		// The header is set on every answer, the check-in page's sign-in redirect included.
+		const checkIn = await fetch(`${app.baseUrl}/events/00000000-0000-4000-8000-000000000000/check-in`, {
+			redirect: 'manual'
+		});
+		expect(checkIn.headers.get('permissions-policy')).toContain('camera=(self)');
+		const manage = await fetch(`${app.baseUrl}/events/00000000-0000-4000-8000-000000000000/manage`, {
+			redirect: 'manual'
+		});
+		expect(manage.headers.get('permissions-policy')).toContain('camera=()');
 	});
 
 	it('adds HSTS behind a proxy that reports https', async () => {

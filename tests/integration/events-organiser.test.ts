@@ -6,6 +6,7 @@ import { useFreshDatabase } from '../helpers/database.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import {
 	auditLog,
+	eventAttendanceFigures,
 	eventMessages,
 	eventQuestions,
 	eventRegistrations,
@@ -340,6 +341,12 @@ describe('check-in at the door', () => {
 		expect(stored.checkedInBy).toBe(office.userId);
 		expect(await seatsOf(event.id)).toEqual(before);
 		expect(await doorCounter(networkId, event.id)).toEqual({ attended: 1, registered: 1 });
+		// The figures for the network's reports follow every check-in.
+		const [figures] = await db
+			.select()
+			.from(eventAttendanceFigures)
+			.where(eq(eventAttendanceFigures.eventId, event.id));
+		expect(figures).toMatchObject({ registered: 1, attended: 1, noShows: 0 });
 		const checkIns = await db
 			.select()
 			.from(auditLog)

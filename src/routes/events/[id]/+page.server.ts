@@ -103,6 +103,7 @@ export const load = async (event) => {
 		})),
 		registration,
 		mayManage: can(actor, 'event.manage', resource),
+		mayCheckIn: can(actor, 'event.check_in', resource),
 		meta: eventMeta(row, { organiser, hostName: names.hostOrganisation?.name ?? null }, locals.origin, locale)
 	};
 };

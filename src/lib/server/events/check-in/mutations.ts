@@ -5,6 +5,7 @@ import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
 import type { Actor } from '../../policy/actor.ts';
 import type { EventRow } from '../scope.ts';
 import { isCheckInOpen } from './window.ts';
+import { recomputeAttendanceFigures } from '../follow-up/attendance.ts';
 
 export type CheckInResult =
 	| { ok: true; registrationId: string; name: string; checkedInAt: Date; already: boolean }
@@ -69,6 +70,7 @@ export async function checkIn(input: CheckInInput): Promise<CheckInResult> {
 			)
 			.returning({ checkedInAt: r.checkedInAt });
 		if (updated) {
+			await recomputeAttendanceFigures(tx, event.id);
 			await recordAudit(
 				{
 					networkId,

@@ -7,6 +7,7 @@ import type { RegistrationStatus } from '../../../events/vocabulary.ts';
 import type { EventRow } from '../scope.ts';
 import { hasStarted, isCheckInOpen } from '../check-in/window.ts';
 import { queueOrganiserMessage } from './mail.ts';
+import { recomputeAttendanceFigures } from '../follow-up/attendance.ts';
 
 /**
  * The organiser's changes to one event. Callers have authorised 'event.manage' for the event;
@@ -66,6 +67,7 @@ export async function markAttendance(
 				.where(and(eq(r.networkId, networkId), eq(r.eventId, event.id), eq(r.id, registrationId)));
 			return exists ? { ok: false as const, reason: 'WRONG_STATUS' as const } : notFound;
 		}
+		await recomputeAttendanceFigures(tx, event.id);
 		await recordAudit(
 			{
 				networkId,
