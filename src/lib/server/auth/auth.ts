@@ -3,8 +3,8 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor } from 'better-auth/plugins';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
-import { createHash } from 'node:crypto';
 import { config } from '../config.ts';
+import { applicationSecret } from '../secrets.ts';
 import { logger } from '../logger.ts';
 import type { Database } from '../db/index.ts';
 import * as schema from '../db/schema/index.ts';
@@ -34,25 +34,15 @@ type Options = {
 	requestContext: () => Promise<RequestContext>;
 };
 
-/**
- * better-auth's secret signs session cookies. Production sets AUTH_SECRET; without it the secret is
- * derived from the data directory path so that a demo keeps its sessions across restarts.
- */
-function authSecret() {
-	const { AUTH_SECRET, DATA_DIR, DATABASE_URL } = config();
-	if (AUTH_SECRET) return AUTH_SECRET;
-	return createHash('sha256')
-		.update(`knotenpunkt-demo-secret:${DATABASE_URL ?? DATA_DIR}`)
-		.digest('hex');
-}
-
 export function createAuth({ db, getRequestEvent, requestContext }: Options) {
 	const { ORIGIN } = config();
 	return betterAuth({
 		appName: 'Knotenpunkt',
 		baseURL: ORIGIN,
 		basePath: '/api/auth',
-		secret: authSecret(),
+		// Signs session cookies and encrypts two-factor secrets: the configured secret as it is
+		// (AUTH_SECRET, or a demo secret derived from the data directory; see secrets.ts).
+		secret: applicationSecret(),
 		// Warnings such as "user not found" are routine here (the audit log records sign-ins); only
 		// errors go to our log, as structured lines without the arguments (which may hold addresses).
 		logger: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { config, parseConfig, setConfigForTests } from '../../config.ts';
 import { feedbackToken, registrationIdOfToken, verifyFeedbackToken } from './feedback-link.ts';
 
 const secret = 'a'.repeat(40);
@@ -35,5 +36,20 @@ describe('feedback links', () => {
 		])
 			expect(registrationIdOfToken(bad)).toBeNull();
 		expect(registrationIdOfToken(`${registration.id}.${'A'.repeat(43)}.x`)).toBeNull();
+	});
+
+	it('are signed by default with the key derived from the application secret', () => {
+		const original = config();
+		try {
+			setConfigForTests(parseConfig({ ...process.env, AUTH_SECRET: 'c'.repeat(40) }));
+			const token = feedbackToken(registration);
+			expect(verifyFeedbackToken(token, registration)).toBe(true);
+			// Not the secret used as the key directly.
+			expect(verifyFeedbackToken(token, registration, 'c'.repeat(40))).toBe(false);
+			setConfigForTests(parseConfig({ ...process.env, AUTH_SECRET: 'd'.repeat(40) }));
+			expect(verifyFeedbackToken(token, registration)).toBe(false);
+		} finally {
+			setConfigForTests(original);
+		}
 	});
 });

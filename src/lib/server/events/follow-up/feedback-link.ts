@@ -1,36 +1,30 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { config } from '../../config.ts';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deriveSecret } from '../../secrets.ts';
 
 /**
  * The feedback link of a registration: `<registrationId>.<signature>`. Only the hash of a
  * registration's personal access token is stored, so the raw token cannot go into a mail sent
- * later. Instead the link is signed — HMAC-SHA256 keyed by the application secret and the stored
- * access-token hash, over the purpose and the registration id. Without the database row nobody can
- * compute it (even where no AUTH_SECRET is configured); a new access token invalidates old links.
+ * later. Instead the link is signed — HMAC-SHA256 keyed by the application secret's key for this
+ * purpose (deriveSecret), over the stored access-token hash and the registration id. Without the
+ * database row nobody can compute it (even where no AUTH_SECRET is configured); a new access token
+ * invalidates old links.
  */
 const PURPOSE = 'event-feedback:v1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Same derivation as the session secret (auth.ts), separated by purpose below. */
-function applicationSecret() {
-	const { AUTH_SECRET, DATA_DIR, DATABASE_URL } = config();
-	if (AUTH_SECRET) return AUTH_SECRET;
-	return createHash('sha256')
-		.update(`knotenpunkt-demo-secret:${DATABASE_URL ?? DATA_DIR}`)
-		.digest('hex');
-}
+/** Tests pass their own key; the application signs with the key derived for this purpose. */
+type Key = string | Buffer;
+const purposeKey = (): Key => deriveSecret(PURPOSE);
 
-function signature(registrationId: string, accessTokenHash: string, secret: string) {
-	return createHmac('sha256', `${secret}\u0000${accessTokenHash}`)
-		.update(`${PURPOSE}\u0000${registrationId}`)
-		.digest('base64url');
+function signature(registrationId: string, accessTokenHash: string, key: Key) {
+	return createHmac('sha256', key).update(`${accessTokenHash}\u0000${registrationId}`).digest('base64url');
 }
 
 export function feedbackToken(
 	registration: { id: string; accessTokenHash: string },
-	secret = applicationSecret()
+	key: Key = purposeKey()
 ) {
-	return `${registration.id}.${signature(registration.id, registration.accessTokenHash, secret)}`;
+	return `${registration.id}.${signature(registration.id, registration.accessTokenHash, key)}`;
 }
 
 export function feedbackLink(origin: string, registration: { id: string; accessTokenHash: string }) {
@@ -48,10 +42,10 @@ export function registrationIdOfToken(token: string): string | null {
 export function verifyFeedbackToken(
 	token: string,
 	registration: { id: string; accessTokenHash: string },
-	secret = applicationSecret()
+	key: Key = purposeKey()
 ): boolean {
 	if (registrationIdOfToken(token) !== registration.id) return false;
 	const given = Buffer.from(token.slice(registration.id.length + 1));
-	const expected = Buffer.from(signature(registration.id, registration.accessTokenHash, secret));
+	const expected = Buffer.from(signature(registration.id, registration.accessTokenHash, key));
 	return given.length === expected.length && timingSafeEqual(given, expected);
 }

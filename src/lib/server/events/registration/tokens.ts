@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { config } from '../../config.ts';
+import { deriveSecret } from '../../secrets.ts';
 
 /** How long a guest's confirmation link stays valid. */
 export const CONFIRM_VALID_HOURS = 48;
@@ -35,24 +35,16 @@ export function generateTicketCode(): string {
 	return code;
 }
 
-/** Same derivation as the session secret (auth.ts), separated by purpose below. */
-function applicationSecret() {
-	const { AUTH_SECRET, DATA_DIR, DATABASE_URL } = config();
-	if (AUTH_SECRET) return AUTH_SECRET;
-	return createHash('sha256')
-		.update(`knotenpunkt-demo-secret:${DATABASE_URL ?? DATA_DIR}`)
-		.digest('hex');
-}
-
 /**
  * The personal link's token of a registration. Only its hash is stored, yet every later mail
  * (promotion, event update, cancellation) must carry the same link: so the token is derived —
- * HMAC keyed by the application secret over the registration id and its random ticket code —
- * instead of being random and forgotten. Nobody without the secret and the row can compute it.
+ * HMAC over the registration id and its random ticket code, keyed by the application secret's key
+ * for this purpose (deriveSecret) — instead of being random and forgotten. Nobody without the
+ * secret and the row can compute it.
  */
 export function registrationAccessToken(registration: { id: string; ticketCode: string }): string {
-	return createHmac('sha256', applicationSecret())
-		.update(`${ACCESS_PURPOSE}\u0000${registration.id}\u0000${registration.ticketCode}`)
+	return createHmac('sha256', deriveSecret(ACCESS_PURPOSE))
+		.update(`${registration.id}\u0000${registration.ticketCode}`)
 		.digest('base64url');
 }
 
