@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness.ts';
 import { projectRoot } from './node.ts';
+import { demoUuid } from '../../src/lib/server/seed/demo-events.ts';
 
 /**
  * The route × role matrix: every route of the app has an entry saying what each demo role gets on
@@ -33,6 +34,14 @@ const inNetwork: Expectations = signedInOnly;
 const officeAndBoard: Expectations = { ...all('forbidden'), anonymous: 'sign-in', board: 'ok', office: 'ok' };
 const officeOnly: Expectations = { ...officeAndBoard, board: 'forbidden' };
 const anonymousOnly: Expectations = { ...all('away'), anonymous: 'ok' };
+/** Events organised by the office: the office manages them, nobody else. */
+const officeOnlyOrganiser: Expectations = { ...all('forbidden'), anonymous: 'sign-in', office: 'ok' };
+/** An event of lead@'s circle, which member@ belongs to; office and board see every circle. */
+const circleEventViewers: Expectations = {
+	...officeAndBoard,
+	member: 'ok',
+	lead: 'ok'
+};
 
 /** Ids the test looks up in the demo data before it runs (see `lookUpIds`). */
 type Ids = {
@@ -44,6 +53,19 @@ type Ids = {
 	application: string; // submitted through the public form in beforeAll
 	importRun: string; // uploaded by the office in beforeAll
 	logo: string; // the member organisation's logo, uploaded by its admin in beforeAll
+	attachment: string; // a programme uploaded by the office to the members' event in beforeAll
+};
+
+/** Demo events (stable ids): who sees and who organises them is what the matrix tests. */
+const demoEvent = {
+	/** Public, upcoming, organised by the office. */
+	public: demoUuid('event:network-meeting-autumn'),
+	/** For members, organised by the office. */
+	members: demoUuid('event:stammtisch-3'),
+	/** Of the circle lead@ leads and member@ belongs to. */
+	ownCircle: demoUuid('event:circle-antriebstransformation-13'),
+	/** Of a circle no demo account belongs to. */
+	otherCircle: demoUuid('event:circle-produktion-digitalisierung-48')
 };
 
 type Entry =
@@ -100,7 +122,132 @@ const matrix: Record<string, Entry> = {
 	'/apply/statutes': { path: () => '/apply/statutes', get: all('ok') },
 	'/apply/thanks': { path: () => '/apply/thanks', get: all('ok') },
 
+	'/events': { path: () => '/events?view=month', get: all('ok') },
+	'/events/feed.ics': { path: () => '/events/feed.ics', get: all('ok') },
+	'/events/new': {
+		path: () => '/events/new',
+		get: { ...all('forbidden'), anonymous: 'sign-in', orgadmin: 'ok', lead: 'ok', office: 'ok' }
+	},
+	'/events/[id]': {
+		path: () => `/events/${demoEvent.public}`,
+		get: all('ok'),
+		foreign: [
+			{ path: () => `/events/${demoEvent.members}`, get: { ...all('ok'), anonymous: 'sign-in' } },
+			{ path: () => `/events/${demoEvent.ownCircle}`, get: circleEventViewers },
+			{ path: () => `/events/${demoEvent.otherCircle}`, get: { ...officeAndBoard } },
+			{ path: () => `/events/${unknownId}`, get: all('not-found') },
+			{ path: () => '/events/not-a-uuid', get: all('not-found') }
+		]
+	},
+	'/events/[id]/register': {
+		path: () => `/events/${demoEvent.public}/register`,
+		get: all('ok'),
+		foreign: [
+			{ path: () => `/events/${demoEvent.members}/register`, get: { ...all('ok'), anonymous: 'sign-in' } },
+			{ path: () => `/events/${demoEvent.otherCircle}/register`, get: { ...officeAndBoard } },
+			{ path: () => `/events/${unknownId}/register`, get: all('not-found') }
+		]
+	},
+	'/events/[id]/event.ics': {
+		path: () => `/events/${demoEvent.public}/event.ics`,
+		get: all('ok'),
+		// A calendar file is a download: refused to visitors as not found, not as a sign-in page.
+		foreign: [
+			{ path: () => `/events/${demoEvent.members}/event.ics`, get: { ...all('ok'), anonymous: 'not-found' } },
+			{
+				path: () => `/events/${demoEvent.ownCircle}/event.ics`,
+				get: { ...circleEventViewers, anonymous: 'not-found' }
+			},
+			{ path: () => `/events/${unknownId}/event.ics`, get: all('not-found') },
+			{ path: () => '/events/not-a-uuid/event.ics', get: all('not-found') }
+		]
+	},
+	'/events/[id]/attachments/[attachmentId]': {
+		path: (ids) => `/events/${demoEvent.members}/attachments/${ids.attachment}`,
+		get: { ...all('ok'), anonymous: 'sign-in' },
+		foreign: [
+			// The attachment exists, but belongs to another event.
+			{ path: (ids) => `/events/${demoEvent.public}/attachments/${ids.attachment}`, get: all('not-found') },
+			{ path: () => `/events/${demoEvent.public}/attachments/${unknownId}`, get: all('not-found') },
+			{ path: () => `/events/${demoEvent.public}/attachments/not-a-uuid`, get: all('not-found') }
+		]
+	},
+	'/events/[id]/edit': {
+		path: () => `/events/${demoEvent.members}/edit`,
+		get: officeOnlyOrganiser,
+		foreign: [
+			{ path: () => `/events/${demoEvent.ownCircle}/edit`, get: { ...officeOnlyOrganiser, lead: 'ok' } },
+			{ path: () => `/events/${unknownId}/edit`, get: all('not-found') },
+			{ path: () => '/events/not-a-uuid/edit', get: all('not-found') }
+		]
+	},
+	'/events/[id]/manage': {
+		path: () => `/events/${demoEvent.members}/manage`,
+		get: officeOnlyOrganiser,
+		foreign: [
+			{ path: () => `/events/${demoEvent.ownCircle}/manage`, get: { ...officeOnlyOrganiser, lead: 'ok' } },
+			{ path: () => `/events/${demoEvent.otherCircle}/manage`, get: officeOnlyOrganiser },
+			{ path: () => `/events/${unknownId}/manage`, get: all('not-found') },
+			{ path: () => '/events/not-a-uuid/manage', get: all('not-found') }
+		]
+	},
+	'/events/[id]/manage/attendees.csv': {
+		path: () => `/events/${demoEvent.members}/manage/attendees.csv`,
+		get: officeOnlyOrganiser,
+		foreign: [
+			{
+				path: () => `/events/${demoEvent.ownCircle}/manage/attendees.csv`,
+				get: { ...officeOnlyOrganiser, lead: 'ok' }
+			},
+			{ path: () => `/events/${unknownId}/manage/attendees.csv`, get: all('not-found') }
+		]
+	},
+	'/events/[id]/manage/attendees.xlsx': {
+		path: () => `/events/${demoEvent.members}/manage/attendees.xlsx`,
+		get: officeOnlyOrganiser,
+		foreign: [
+			{ path: () => `/events/${demoEvent.otherCircle}/manage/attendees.xlsx`, get: officeOnlyOrganiser },
+			{ path: () => `/events/${unknownId}/manage/attendees.xlsx`, get: all('not-found') }
+		]
+	},
+	'/events/[id]/manage/print': {
+		path: () => `/events/${demoEvent.members}/manage/print`,
+		get: officeOnlyOrganiser,
+		foreign: [
+			{
+				path: () => `/events/${demoEvent.ownCircle}/manage/print`,
+				get: { ...officeOnlyOrganiser, lead: 'ok' }
+			},
+			{ path: () => `/events/${unknownId}/manage/print`, get: all('not-found') }
+		]
+	},
+	'/events/[id]/check-in': {
+		path: () => `/events/${demoEvent.members}/check-in`,
+		get: officeOnlyOrganiser,
+		foreign: [
+			{ path: () => `/events/${demoEvent.ownCircle}/check-in`, get: { ...officeOnlyOrganiser, lead: 'ok' } },
+			{ path: () => `/events/${unknownId}/check-in`, get: all('not-found') },
+			{ path: () => '/events/not-a-uuid/check-in', get: all('not-found') }
+		]
+	},
+	// Links from mails: an invalid guest confirmation shows its message; personal pages need their secret.
+	'/events/confirm/[token]': { path: () => '/events/confirm/not-a-valid-token', get: all('ok') },
+	'/events/registration/[token]': {
+		path: () => '/events/registration/not-a-valid-token',
+		get: all('not-found')
+	},
+	'/events/feedback/[token]': { path: () => '/events/feedback/not-a-valid-token', get: all('not-found') },
+	'/feeds/[token]/my-events.ics': {
+		path: () => '/feeds/not-a-valid-token/my-events.ics',
+		get: all('not-found')
+	},
+	'/feeds/[token]/circles/[circleId].ics': {
+		path: () => `/feeds/not-a-valid-token/circles/${unknownId}.ics`,
+		get: all('not-found')
+	},
+
 	'/(account)/account': { path: () => '/account', get: signedInOnly },
+	'/(account)/account/calendar': { path: () => '/account/calendar', get: signedInOnly },
 	'/(account)/account/security': { path: () => '/account/security', get: signedInOnly },
 	'/(account)/account/sessions': { path: () => '/account/sessions', get: signedInOnly },
 
@@ -228,6 +375,17 @@ const matrix: Record<string, Entry> = {
 			{ path: () => '/api/v1/organisations/not-a-uuid', get: all('not-found') }
 		]
 	},
+	'/api/v1/events': { path: () => '/api/v1/events', get: all('ok') },
+	// Without a token every role is anonymous in the API: public events only.
+	'/api/v1/events/[id]': {
+		path: () => `/api/v1/events/${demoEvent.public}`,
+		get: all('ok'),
+		foreign: [
+			{ path: () => `/api/v1/events/${demoEvent.members}`, get: all('not-found') },
+			{ path: () => `/api/v1/events/${unknownId}`, get: all('not-found') },
+			{ path: () => '/api/v1/events/not-a-uuid', get: all('not-found') }
+		]
+	},
 	'/api/v1/me': { path: () => '/api/v1/me', get: all('unauthorized') },
 	'/api/v1/openapi.json': { path: () => '/api/v1/openapi.json', get: all('ok') },
 	'/api/v1/[...path]': { path: () => '/api/v1/no-such-endpoint', get: all('not-found') }
@@ -344,6 +502,19 @@ async function createIdData(memberOrganisation: string) {
 	return importRun;
 }
 
+/** The office uploads a programme to the members' event; its id is read from the event page. */
+async function uploadAttachment() {
+	const upload = new FormData();
+	upload.set('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'programm.pdf');
+	const response = await request('office', `/events/${demoEvent.members}/edit?/upload`, {
+		method: 'POST',
+		headers: { origin: app.baseUrl },
+		body: upload
+	});
+	if (response.status !== 200) throw new Error(`Uploading the programme: ${response.status}`);
+	return firstId('office', `/events/${demoEvent.members}`, `/events/${demoEvent.members}/attachments/`);
+}
+
 async function lookUpIds(): Promise<Ids> {
 	const memberOrganisation = await firstId('member', '/members', '/organisations/');
 	const importRun = await createIdData(memberOrganisation);
@@ -365,7 +536,8 @@ async function lookUpIds(): Promise<Ids> {
 			`/office/people?q=${encodeURIComponent('member@demo.example')}`,
 			'/office/people/'
 		),
-		mail: await firstId('office', '/office/outbox', '/office/outbox/')
+		mail: await firstId('office', '/office/outbox', '/office/outbox/'),
+		attachment: await uploadAttachment()
 	};
 }
 
@@ -491,6 +663,42 @@ describe('route × role matrix: form posts', () => {
 			allowed: ['office']
 		},
 		{
+			path: () => `/events/${demoEvent.members}/edit?/save`,
+			body: () => ({ titleDe: 'Gehackt' }),
+			allowed: ['office']
+		},
+		{
+			path: () => `/events/${demoEvent.ownCircle}/edit?/cancel`,
+			body: () => ({ reason: 'gehackt' }),
+			allowed: ['lead', 'office']
+		},
+		{ path: () => `/events/${demoEvent.members}/manage?/close`, body: () => ({}), allowed: ['office'] },
+		{
+			path: () => `/events/${demoEvent.members}/manage?/message`,
+			body: () => ({ subject: 'Gehackt', body: 'gehackt' }),
+			allowed: ['office']
+		},
+		{
+			path: () => `/events/${demoEvent.ownCircle}/manage?/cancel`,
+			body: () => ({ reason: 'gehackt', confirm: 'on' }),
+			allowed: ['lead', 'office']
+		},
+		{
+			path: () => `/events/${demoEvent.members}/manage?/addGuest`,
+			body: () => ({ name: 'Mallory', email: 'mallory@example.test', organisationName: 'Gehackt GmbH' }),
+			allowed: ['office']
+		},
+		{
+			path: () => `/events/${demoEvent.members}/check-in?/ticket`,
+			body: () => ({ code: 'AAAA-BBBB-CCCC-DDDD' }),
+			allowed: ['office']
+		},
+		{
+			path: () => '/events/new',
+			body: () => ({ titleDe: 'Gehackt', organiser: 'office' }),
+			allowed: ['orgadmin', 'lead', 'office']
+		},
+		{
 			path: (ids) => `/organisations/${ids.leadOrganisation}/team?/invite`,
 			body: () => ({ email: 'mallory@example.test', name: 'Mallory', role: 'org_admin', locale: 'de' }),
 			allowed: ['office']
@@ -526,5 +734,15 @@ describe('route × role matrix: form posts', () => {
 		expect(await (await request('office', '/office/invitations')).text()).not.toMatch(
 			/eve@example|mallory@example/
 		);
+		const membersEvent = await (await request('office', `/events/${demoEvent.members}`)).text();
+		expect(membersEvent).not.toMatch(/Gehackt|gehackt/);
+		expect(membersEvent).not.toContain('Die Anmeldung ist geschlossen.');
+		expect(await (await request('office', `/events/${demoEvent.ownCircle}`)).text()).not.toContain(
+			'Diese Veranstaltung wurde abgesagt.'
+		);
+		expect(await (await request('office', `/events/${demoEvent.members}/manage`)).text()).not.toMatch(
+			/Mallory|Gehackt/
+		);
+		expect(await (await request('office', '/events?q=Gehackt')).text()).not.toContain('Gehackt</');
 	});
 });
