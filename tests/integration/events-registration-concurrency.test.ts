@@ -87,7 +87,14 @@ describe('300 simultaneous registrations for 50 seats', () => {
 		expect(rows.filter((r) => r.status === 'registered')).toHaveLength(SEATS);
 		expect(await seatsTaken(eventId)).toBe(SEATS);
 
+		// The seats went to the first arrivals: every seat holder's arrival number is lower than
+		// every waitlisted person's (on PostgreSQL the calls overlap and race for the event's lock).
 		const waitlisted = rows.filter((r) => r.status === 'waitlisted');
+		const lastSeatHolder = Math.max(...rows.filter((r) => r.status === 'registered').map((r) => r.seq));
+		const firstWaiting = Math.min(...waitlisted.map((r) => r.seq));
+		expect(lastSeatHolder).toBeLessThan(firstWaiting);
+		expect(rows.slice(0, SEATS).every((r) => r.status === 'registered')).toBe(true);
+
 		const positions = [];
 		for (const row of waitlisted) positions.push(await waitlistPosition(db, row.id));
 		expect(positions).toEqual(Array.from({ length: MEMBERS - SEATS }, (_, i) => i + 1));

@@ -12,7 +12,8 @@ import {
 	grantNetworkRole
 } from '../../src/lib/server/testing/factories.ts';
 import { createEvent } from '../../src/lib/server/testing/event-factories.ts';
-import { startJobs, stopJobs } from '../../src/lib/server/jobs/boss.ts';
+import { startJobs, stopJobs, type JobRunner } from '../../src/lib/server/jobs/boss.ts';
+import { EVENT_REGISTRATION_MAIL_JOB } from '../../src/lib/server/events/registration/mail-job.ts';
 import {
 	eventQuestions,
 	eventRegistrations,
@@ -42,6 +43,7 @@ let smtp: TestSmtpServer;
 let originalConfig: Config;
 let networkId: string;
 let otherNetworkId: string;
+let runner: JobRunner;
 
 async function member(network = networkId, email?: string): Promise<Actor> {
 	const row = await createUser(db, { email, name: `Mitglied ${Math.random().toString(36).slice(2, 6)}` });
@@ -97,7 +99,7 @@ beforeAll(async () => {
 	setConfigForTests(parseConfig({ ...process.env, SMTP_URL: smtp.url, MAIL_FROM }));
 	networkId = (await createNetwork(db)).id;
 	otherNetworkId = (await createNetwork(db)).id;
-	await startJobs(database.handle, testJobSettings);
+	runner = await startJobs(database.handle, testJobSettings);
 }, 60_000);
 
 afterAll(async () => {
@@ -400,4 +402,82 @@ describe('mails', () => {
 		expect(vevent!.uid).toBe(`event-${event.id}@knotenpunkt.test`);
 		expect(Number(vevent!.sequence)).toBe(4);
 	}, 30_000);
+
+	it('renders the confirmation in a background job stored with the registration, once', async () => {
+		const event = await createEvent(db, networkId, { capacity: 1 });
+		const first = await member(networkId, 'job-erste@example.test');
+		const second = await member(networkId, 'job-zweite@example.test');
+		const input = { eventId: event.id, answers: {}, locale: 'de' as const, origin: ORIGIN };
+		const seat = await registerMember({ ...input, actor: first });
+		const wait = await registerMember({ ...input, actor: second });
+		if (!seat.ok || !wait.ok) throw new Error('registration failed');
+		expect([seat.status, wait.status]).toEqual(['registered', 'waitlisted']);
+		// A second attempt of the same person leaves neither a row nor a job behind.
+		expect(await registerMember({ ...input, actor: first })).toEqual({
+			ok: false,
+			reason: 'ALREADY_REGISTERED'
+		});
+
+		const jobs = await runner.boss.findJobs<{ registrationId: string; kind: string; origin: string }>(
+			EVENT_REGISTRATION_MAIL_JOB,
+			{ data: { registrationId: seat.registrationId } }
+		);
+		expect(jobs.map((job) => [job.singletonKey, job.data])).toEqual([
+			[
+				`${seat.registrationId}:confirmed`,
+				{ registrationId: seat.registrationId, kind: 'confirmed', origin: ORIGIN }
+			]
+		]);
+		const mailsTo = (address: string) =>
+			db.select({ kind: mailMessages.kind }).from(mailMessages).where(eq(mailMessages.toAddress, address));
+		expect(
+			await waitFor(
+				() => mailsTo('job-erste@example.test'),
+				(rows) => rows.length > 0,
+				'no confirmation rendered'
+			)
+		).toEqual([{ kind: 'event-confirmed' }]);
+		expect(
+			await waitFor(
+				() => mailsTo('job-zweite@example.test'),
+				(rows) => rows.length > 0,
+				'no waitlist mail rendered'
+			)
+		).toEqual([{ kind: 'event-waitlisted' }]);
+		await waitFor(
+			() =>
+				runner.boss.findJobs(EVENT_REGISTRATION_MAIL_JOB, { data: { registrationId: wait.registrationId } }),
+			(list) => list.every((job) => job.state === 'completed'),
+			'the job was not completed'
+		);
+		expect(await mailsTo('job-erste@example.test')).toHaveLength(1);
+	}, 30_000);
+
+	it('skips a background mail that is no longer true', async () => {
+		const event = await createEvent(db, networkId, { capacity: 1 });
+		const actor = await member(networkId, 'stale@example.test');
+		const result = await registerMember({
+			actor,
+			eventId: event.id,
+			answers: {},
+			locale: 'de',
+			origin: ORIGIN
+		});
+		if (!result.ok) throw new Error('registration failed');
+		const stale = (kind: 'confirmed' | 'waitlisted') =>
+			db.transaction((tx) =>
+				queueRegistrationMail(tx, result.registrationId, kind, ORIGIN, { skipIfStale: true })
+			);
+		// Holding a seat: a waitlist mail is stale, a confirmation is not.
+		expect(await stale('waitlisted')).toBeNull();
+		expect(await stale('confirmed')).toEqual(expect.any(String));
+		await cancelRegistration({
+			networkId,
+			registrationId: result.registrationId,
+			by: 'self',
+			actorUserId: actor.userId,
+			origin: ORIGIN
+		});
+		expect(await stale('confirmed')).toBeNull();
+	});
 });

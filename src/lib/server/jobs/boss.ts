@@ -11,6 +11,7 @@ import {
 	registerFollowUpJobs,
 	type FollowUpJobSettings
 } from '../events/follow-up/jobs.ts';
+import { registerRegistrationMailJobs } from '../events/registration/mail-job.ts';
 
 /**
  * Background jobs on pg-boss, in the application's own database: the embedded PGlite (in-process,
@@ -101,6 +102,7 @@ export async function createJobRunner(
 	try {
 		await registerMailJobs(runner);
 		await registerFollowUpJobs(runner, settings.followUp);
+		await registerRegistrationMailJobs(runner);
 	} catch (error) {
 		await runner.stop();
 		throw error;
@@ -111,7 +113,7 @@ export async function createJobRunner(
 let current: JobRunner | undefined;
 let starting: Promise<JobRunner> | undefined;
 
-/** Starts this process' job runner (once) with the mail and event follow-up workers. */
+/** Starts this process' job runner (once) with the mail, registration-mail and event follow-up workers. */
 export async function startJobs(handle: DatabaseHandle, overrides: JobSettingsOverrides = {}) {
 	starting ??= createJobRunner(handle, overrides).then(
 		(runner) => {

@@ -86,16 +86,20 @@ const subjects: Record<MailKind, (p: { title: string }, o: { locale: Locale }) =
  * seat holders get the .ics (REQUEST) and their QR code (inline and as a file) and, for online
  * events, the join link; cancellations carry a CANCEL .ics with the same UID. Mails about an
  * event that changed go out with the event's current SEQUENCE (raised by the change).
+ * With skipIfStale (a mail rendered later, in the background), a confirmation or waitlist mail
+ * that is no longer true — promoted, cancelled, or the event called off meanwhile — is not queued.
  */
 export async function queueRegistrationMail(
 	tx: DatabaseOrTransaction,
 	registrationId: string,
 	kind: MailKind,
-	origin: string
+	origin: string,
+	options: { skipIfStale?: boolean } = {}
 ): Promise<string | null> {
 	const facts = await loadFacts(tx, registrationId);
 	if (!facts) return null;
 	const { registration, event, network } = facts;
+	if (options.skipIfStale && isStale(kind, registration.status, event.status)) return null;
 	const locale = localeOf(registration.locale);
 	const title = eventTitle(event, locale);
 	const when = formatEventRange(event.startsAt, event.endsAt, locale);
@@ -158,6 +162,12 @@ export async function queueRegistrationMail(
 }
 
 const para = (text: string): MailPart => ({ kind: 'paragraph', text });
+
+function isStale(kind: MailKind, status: Registration['status'], eventStatus: EventRow['status']) {
+	if (kind === 'confirmed') return status !== 'registered' || eventStatus === 'cancelled';
+	if (kind === 'waitlisted') return status !== 'waitlisted' || eventStatus === 'cancelled';
+	return false;
+}
 
 /** The guest's double opt-in mail: the link leads to a page with a confirm button. */
 export async function queueGuestConfirmMail(

@@ -8,9 +8,10 @@ import { anonymousActor } from '../../policy/actor.ts';
 import { can } from '../../policy/policy.ts';
 import { eventResource } from '../scope.ts';
 import { checkAnswers } from './answers.ts';
-import { queueAlreadyRegisteredMail, queueGuestConfirmMail, queueRegistrationMail } from './mails.ts';
+import { owePendingRegistrationMail } from './mail-job.ts';
+import { queueAlreadyRegisteredMail, queueGuestConfirmMail } from './mails.ts';
 import { findEventRow, listQuestions, memberOrganisation, networkName } from './queries.ts';
-import { takeSeatOrWait } from './seats.ts';
+import { insertRegistrationWithSeat } from './seats.ts';
 import {
 	CONFIRM_VALID_HOURS,
 	confirmExpiry,
@@ -44,38 +45,35 @@ export function registrationKeys() {
 }
 
 /**
- * Inserts the registration (on the waitlist) and, in the same short transaction, gives it a seat
- * if one is free. The row exists before the event row is locked, so the lock is held for one
- * statement and the commit only; a second live registration of the same person fails on the
- * unique index before any lock is taken. The mail (QR code, .ics) is rendered after the commit,
- * outside the lock, in its own transaction.
+ * Stores a registration with a seat if one is free, otherwise on the waitlist, and owes it its
+ * mail — one short transaction: the seat-and-insert statement (which locks the event row until
+ * the commit) and the mail job's row. Seats go to the first arrivals: see
+ * insertRegistrationWithSeat. A second live registration of the same person fails on the unique
+ * index and leaves nothing behind.
  */
 export async function seatNewRegistration(values: NewRegistration, origin: string): Promise<RegisterResult> {
 	const keys = registrationKeys();
-	let status: 'registered' | 'waitlisted';
 	try {
-		status = await (
+		const status = await (
 			await db()
 		).transaction(async (tx) => {
-			await tx.insert(eventRegistrations).values({
+			const outcome = await insertRegistrationWithSeat(tx, {
 				...values,
 				...keys,
-				email: values.email.toLowerCase(),
-				status: 'waitlisted',
-				confirmedAt: new Date()
+				email: values.email.toLowerCase()
 			});
-			return takeSeatOrWait(tx, values.eventId, keys.id);
+			await owePendingRegistrationMail(tx, {
+				registrationId: keys.id,
+				kind: outcome === 'registered' ? 'confirmed' : 'waitlisted',
+				origin
+			});
+			return outcome;
 		});
+		return { ok: true, status, registrationId: keys.id };
 	} catch (error) {
 		if (isUniqueViolation(error)) return { ok: false, reason: 'ALREADY_REGISTERED' };
 		throw error;
 	}
-	await (
-		await db()
-	).transaction((tx) =>
-		queueRegistrationMail(tx, keys.id, status === 'registered' ? 'confirmed' : 'waitlisted', origin)
-	);
-	return { ok: true, status, registrationId: keys.id };
 }
 
 /** A member registers in one step: a seat if one is free, otherwise the waitlist. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Transaction } from '../../db/index.ts';
+import type { DatabaseOrTransaction, Transaction } from '../../db/index.ts';
 import { eventRegistrations, events } from '../../db/schema/index.ts';
 import { queueRegistrationMail } from './mails.ts';
 
@@ -10,26 +10,79 @@ import { queueRegistrationMail } from './mails.ts';
  * and the CHECK `seats_taken <= capacity` is the last line of defence.
  */
 
+export type SeatOutcome = 'registered' | 'waitlisted';
+
 /**
- * Gives the registration a seat if one is free; otherwise it stays on the waitlist. The row must
- * exist with status 'waitlisted' (inserted or updated by the caller in this transaction). One
- * statement, so the event row is locked for as short a time as possible: until the commit.
+ * Takes a seat if one is free, then stores the registration with the outcome — one statement, so
+ * the event row is locked from here to the commit and nothing else. The seat comes first on
+ * purpose: the arrival number (`seq`, an identity column) is drawn when the row is built, which
+ * the outer SELECT does only after the aggregate has consumed the seat CTE, i.e. after the event
+ * row's lock was granted. So whoever gets a seat also got a lower number than everyone who waited
+ * behind them for the lock (a plain `VALUES (...)` would draw the number before the lock).
+ * A second live registration of the same person violates the unique index and rolls the whole
+ * statement back, seat included.
  */
-export async function takeSeatOrWait(
+export async function insertRegistrationWithSeat(
+	tx: DatabaseOrTransaction,
+	row: {
+		id: string;
+		networkId: string;
+		eventId: string;
+		userId: string | null;
+		organisationId: string | null;
+		name: string;
+		email: string;
+		organisationName: string;
+		locale: string;
+		answers: Record<string, string>;
+		accessTokenHash: string;
+		ticketCode: string;
+		addedBy: string | null;
+	}
+): Promise<SeatOutcome> {
+	const result = await tx.execute<{ status: SeatOutcome }>(sql`
+		with seat as (
+			update ${events} set seats_taken = seats_taken + 1
+			where id = ${row.eventId} and network_id = ${row.networkId}
+				and (capacity is null or seats_taken < capacity)
+			returning id
+		)
+		insert into ${eventRegistrations} (
+			id, network_id, event_id, user_id, organisation_id, name, email, organisation_name, locale,
+			answers, access_token_hash, ticket_code, added_by, confirmed_at, status
+		)
+		select ${row.id}, ${row.networkId}, ${row.eventId}, ${row.userId}, ${row.organisationId},
+			${row.name}, ${row.email}, ${row.organisationName}, ${row.locale},
+			${JSON.stringify(row.answers)}::jsonb, ${row.accessTokenHash}, ${row.ticketCode}, ${row.addedBy},
+			now(), case when taken.n > 0 then 'registered' else 'waitlisted' end
+		from (select count(*) as n from seat) taken
+		returning status`);
+	return result.rows[0]!.status;
+}
+
+/**
+ * A confirmed guest (status 'pending', claimed by the caller in this transaction) queues for a seat
+ * with a new arrival number: like insertRegistrationWithSeat, the seat first, then the number.
+ */
+export async function seatConfirmedGuest(
 	tx: Transaction,
 	eventId: string,
 	registrationId: string
-): Promise<'registered' | 'waitlisted'> {
-	const result = await tx.execute<{ id: string }>(sql`
+): Promise<SeatOutcome> {
+	const result = await tx.execute<{ status: SeatOutcome }>(sql`
 		with seat as (
 			update ${events} set seats_taken = seats_taken + 1
 			where id = ${eventId} and (capacity is null or seats_taken < capacity)
 			returning id
 		)
-		update ${eventRegistrations} set status = 'registered'
-		where id = ${registrationId} and status = 'waitlisted' and exists (select 1 from seat)
-		returning id`);
-	return result.rows.length > 0 ? 'registered' : 'waitlisted';
+		update ${eventRegistrations} registration
+		set status = case when taken.n > 0 then 'registered' else 'waitlisted' end, seq = default
+		from (select count(*) as n from seat) taken
+		where registration.id = ${registrationId} and registration.status = 'pending'
+		returning registration.status`);
+	const status = result.rows[0]?.status;
+	if (!status) throw new Error('seatConfirmedGuest: the registration is not pending in this transaction');
+	return status;
 }
 
 /** Locks the event row: every seat change of this event waits for this transaction. */

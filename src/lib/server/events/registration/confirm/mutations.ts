@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../../../db/index.ts';
 import { eventRegistrations, events } from '../../../db/schema/index.ts';
-import { queueRegistrationMail } from '../mails.ts';
+import { owePendingRegistrationMail } from '../mail-job.ts';
 import { findPendingByConfirmToken } from '../queries.ts';
-import { takeSeatOrWait } from '../seats.ts';
+import { seatConfirmedGuest } from '../seats.ts';
 import { hashToken, isTokenShaped } from '../tokens.ts';
 
 export type ConfirmResult =
@@ -13,7 +13,9 @@ export type ConfirmResult =
 /**
  * A guest confirms the link from the mail. The token is single use: the conditional update clears
  * its hash, so of two clicks at once only one finds it. Only now does the guest queue for a seat —
- * with a new arrival number, so confirming late does not overtake those who waited meanwhile.
+ * with a new arrival number, drawn after the event's lock like every registration's, so confirming
+ * late does not overtake those who waited meanwhile. The confirmation or waitlist mail is owed in
+ * the same transaction (rendered by a background job).
  */
 export async function confirmGuestRegistration(input: {
 	networkId: string;
@@ -27,15 +29,19 @@ export async function confirmGuestRegistration(input: {
 	).transaction(async (tx) => {
 		const result = await tx.execute<{ id: string; event_id: string }>(sql`
 			update ${eventRegistrations}
-			set status = 'waitlisted', seq = default, confirm_token_hash = null, confirm_expires_at = null,
-				confirmed_at = now()
+			set confirm_token_hash = null, confirm_expires_at = null, confirmed_at = now()
 			where confirm_token_hash = ${tokenHash} and network_id = ${input.networkId}
 				and status = 'pending' and confirm_expires_at > now()
 				and event_id in (select id from ${events} where status = 'published' and ends_at > now())
 			returning id, event_id`);
 		const row = result.rows[0];
 		if (!row) return null;
-		const status = await takeSeatOrWait(tx, row.event_id, row.id);
+		const status = await seatConfirmedGuest(tx, row.event_id, row.id);
+		await owePendingRegistrationMail(tx, {
+			registrationId: row.id,
+			kind: status === 'registered' ? 'confirmed' : 'waitlisted',
+			origin: input.origin
+		});
 		return { registrationId: row.id, eventId: row.event_id, status };
 	});
 	if (!confirmed) {
@@ -44,15 +50,5 @@ export async function confirmGuestRegistration(input: {
 		if (pending.expired) return { ok: false, reason: 'EXPIRED', eventId: pending.event.id };
 		return { ok: false, reason: 'NOT_OPEN', eventId: pending.event.id };
 	}
-	await (
-		await db()
-	).transaction((tx) =>
-		queueRegistrationMail(
-			tx,
-			confirmed.registrationId,
-			confirmed.status === 'registered' ? 'confirmed' : 'waitlisted',
-			input.origin
-		)
-	);
 	return { ok: true, ...confirmed };
 }
