@@ -98,15 +98,31 @@ export async function registerRegistrationMailJobs(runner: JobRunner) {
 		retryBackoff: true,
 		expireInSeconds: 120
 	});
+	// Batches of up to 10 per fetch, fetched back to back while they come back full: a burst of
+	// registrations is worked off at once, not one job per polling interval (pg-boss waits the
+	// interval after every fetch otherwise; NOTIFY only wakes an idle worker).
 	await boss.work<RegistrationMailJobData>(
 		EVENT_REGISTRATION_MAIL_JOB,
 		{
 			pollingIntervalSeconds: settings.pollingIntervalSeconds,
 			notifyPollingIntervalSeconds: settings.pollingIntervalSeconds,
-			localConcurrency: 2
+			localConcurrency: 2,
+			batchSize: 10,
+			burstWhenBatchFull: true
 		},
 		async (jobs) => {
-			for (const job of jobs) await renderRegistrationMail(runner, job);
+			// Each job settles itself in its own transaction; one that fails does not hold up the rest,
+			// and the throw at the end hands pg-boss only the unsettled ones to retry.
+			let failure: unknown;
+			for (const job of jobs) {
+				try {
+					await renderRegistrationMail(runner, job);
+				} catch (error) {
+					failure ??= error;
+					logger.error({ err: error, jobId: job.id }, 'registration mail not rendered; will retry');
+				}
+			}
+			if (failure) throw failure;
 		}
 	);
 }
