@@ -139,7 +139,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
 	headers.set('x-content-type-options', 'nosniff');
-	// Pages with a secret in their URL (personal registration and feedback links) set no-referrer.
+	// Pages with a secret in their URL (personal registration and feedback links) set their own.
 	if (!headers.has('referrer-policy')) headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	headers.set('x-frame-options', 'DENY');
 	// The check-in page reads QR codes with the camera; no other page may ask for it.

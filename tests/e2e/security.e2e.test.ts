@@ -41,6 +41,13 @@ describe('security headers', () => {
 		expect(response.headers.get('permissions-policy')).toContain('camera=()');
 	});
 
+	it('keeps secret links on the site: their pages send no referrer to other sites', async () => {
+		const confirm = await fetch(`${app.baseUrl}/events/confirm/not-a-valid-token`);
+		expect(confirm.status).toBe(200);
+		expect(confirm.headers.get('referrer-policy')).toBe('same-origin');
+		expect(confirm.headers.get('cache-control')).toContain('no-store');
+	});
+
 	it('lets only the check-in page ask for the camera', async () => {
 		// The header is set on every answer, the check-in page's sign-in redirect included.
 		const checkIn = await fetch(`${app.baseUrl}/events/00000000-0000-4000-8000-000000000000/check-in`, {

@@ -17,7 +17,9 @@ import {
  */
 const noStore = {
 	'cache-control': 'private, no-store',
-	'referrer-policy': 'no-referrer',
+	// The secret URL never goes to another site; same-origin (not no-referrer) keeps the Origin
+	// header on this page's own form posts, which the cross-site POST check needs.
+	'referrer-policy': 'same-origin',
 	'x-robots-tag': 'noindex'
 };
 
