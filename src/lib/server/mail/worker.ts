@@ -76,9 +76,21 @@ export async function registerMailJobs(runner: JobRunner) {
 	const database = runner.handle.db;
 	await boss.work(
 		MAIL_JOB,
-		{ ...polling, includeMetadata: true, localConcurrency: 2 },
+		// Batches, fetched back to back while they come full: one job per polling interval would
+		// leave a mail to everyone registered for an event trickling out for minutes.
+		{ ...polling, includeMetadata: true, localConcurrency: 2, batchSize: 5, burstWhenBatchFull: true },
 		async (jobs: JobWithMetadata<MailJobData>[]) => {
-			for (const job of jobs) await deliverMail(database, job);
+			// Every mail of the batch gets its attempt; a failure then fails the batch, and the
+			// retries skip the mails already sent (their row is no longer claimable).
+			let failure: unknown;
+			for (const job of jobs) {
+				try {
+					await deliverMail(database, job);
+				} catch (error) {
+					failure ??= error;
+				}
+			}
+			if (failure) throw failure;
 		}
 	);
 	await boss.work<MailJobData>(MAIL_DEAD_LETTER_JOB, polling, async (jobs) => {
