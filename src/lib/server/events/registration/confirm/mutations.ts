@@ -27,6 +27,14 @@ export async function confirmGuestRegistration(input: {
 	const confirmed = await (
 		await db()
 	).transaction(async (tx) => {
+		// The event row first, as cancelling and promoting lock it: the same order everywhere, so a
+		// guest confirming while an organiser removes them cannot deadlock.
+		await tx.execute(sql`
+			select ${events.id} from ${events}
+			join ${eventRegistrations} on ${eventRegistrations.eventId} = ${events.id}
+			where ${eventRegistrations.confirmTokenHash} = ${tokenHash}
+				and ${eventRegistrations.networkId} = ${input.networkId}
+			for update of ${events}`);
 		const result = await tx.execute<{ id: string; event_id: string }>(sql`
 			update ${eventRegistrations}
 			set confirm_token_hash = null, confirm_expires_at = null, confirmed_at = now()
