@@ -5,24 +5,18 @@ import {
 	findPendingByConfirmToken
 } from '#lib/server/events/registration/index.ts';
 import { closedReason } from '#lib/server/events/registration/window.ts';
+import { secretLinkHeaders } from '#lib/server/events/secret-link-headers.ts';
 
 /**
  * The guest's double opt-in. GET only shows a button, so mail scanners that open every link
  * confirm nothing; the POST confirms (once).
  */
-const noStore = {
-	'cache-control': 'private, no-store',
-	// The secret URL never goes to another site; same-origin (not no-referrer) keeps the Origin
-	// header on this page's own form posts, which the cross-site POST check needs.
-	'referrer-policy': 'same-origin',
-	'x-robots-tag': 'noindex'
-};
 
 // The page after an action is rendered by load, which sets these headers (once).
 export const load = async (event) => {
 	// Anyone holding the link may confirm; the token itself is the permission.
 	authorize(event, 'events.calendar');
-	event.setHeaders(noStore);
+	event.setHeaders(secretLinkHeaders);
 	const { locals } = event;
 	const pending = await findPendingByConfirmToken(locals.network.id, event.params.token);
 	if (!pending) return { state: 'invalid' as const, event: null };

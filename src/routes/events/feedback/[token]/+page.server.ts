@@ -8,6 +8,7 @@ import {
 	submitFeedback,
 	type FeedbackOpening
 } from '#lib/server/events/follow-up/feedback.ts';
+import { secretLinkHeaders } from '#lib/server/events/secret-link-headers.ts';
 
 /**
  * The feedback form behind the link in the after-event mail. The signed link is the permission
@@ -15,13 +16,6 @@ import {
  * or not. A malformed, forged or foreign link is simply not found; the page is never cached nor
  * indexed and sends no referrer.
  */
-const noStore = {
-	'cache-control': 'private, no-store',
-	// The secret URL never goes to another site; same-origin (not no-referrer) keeps the Origin
-	// header on this page's own form posts, which the cross-site POST check needs.
-	'referrer-policy': 'same-origin',
-	'x-robots-tag': 'noindex'
-};
 
 function shown(opening: FeedbackOpening, locale: 'de' | 'en') {
 	if (!opening.ok && opening.reason === 'INVALID') notFound();
@@ -41,7 +35,7 @@ function shown(opening: FeedbackOpening, locale: 'de' | 'en') {
 
 export const load = async (event) => {
 	authorize(event, 'events.calendar');
-	event.setHeaders(noStore);
+	event.setHeaders(secretLinkHeaders);
 	const { locals, params } = event;
 	return {
 		...shown(await openFeedback(locals.network.id, params.token), locals.locale),

@@ -9,24 +9,18 @@ import {
 	ticketQrPng
 } from '#lib/server/events/registration/index.ts';
 import { confirmTickSchema } from '#lib/server/events/registration/schemas.ts';
+import { secretLinkHeaders } from '#lib/server/events/secret-link-headers.ts';
 
 /**
  * The personal page behind the link in every registration mail: status, waitlist place, the QR
  * ticket, and cancelling or leaving the waitlist. The token is the permission (members and guests
  * alike); the page is never cached nor indexed and sends no referrer.
  */
-const noStore = {
-	'cache-control': 'private, no-store',
-	// The secret URL never goes to another site; same-origin (not no-referrer) keeps the Origin
-	// header on this page's own form posts, which the cross-site POST check needs.
-	'referrer-policy': 'same-origin',
-	'x-robots-tag': 'noindex'
-};
 
 // The page after an action is rendered by load, which sets these headers (once).
 export const load = async (event) => {
 	authorize(event, 'events.calendar');
-	event.setHeaders(noStore);
+	event.setHeaders(secretLinkHeaders);
 	const { locals } = event;
 	const found = await findRegistrationByAccessToken(locals.network.id, event.params.token);
 	if (!found) notFound();
