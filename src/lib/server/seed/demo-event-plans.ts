@@ -14,7 +14,16 @@ export type DemoEventPlan = {
 	day: number;
 	time: string;
 	minutes: number;
-	location: { kind: EventLocationKind; venue?: string; street?: string; postalCode?: string; city?: string };
+	location: {
+		kind: EventLocationKind;
+		venue?: string;
+		street?: string;
+		postalCode?: string;
+		city?: string;
+		/** Only places inside the region's map get coordinates. */
+		latitude?: number;
+		longitude?: number;
+	};
 	onlineUrl?: string;
 	audience: EventAudience;
 	circle?: string;
@@ -40,14 +49,18 @@ const stammtischPlace = {
 	venue: 'Brauhaus am Markt',
 	street: 'Markt 14',
 	postalCode: '49074',
-	city: 'Osnabrück'
+	city: 'Osnabrück',
+	latitude: 52.2772,
+	longitude: 8.0433
 };
 const forum = {
 	kind: 'onsite' as const,
 	venue: 'Forum am Dom',
 	street: 'Domhof 1',
 	postalCode: '49074',
-	city: 'Osnabrück'
+	city: 'Osnabrück',
+	latitude: 52.2779,
+	longitude: 8.0443
 };
 const circleSession = (slug: string, day: number, titleDe: string, titleEn: string, accounts: string[]) =>
 	({
@@ -67,7 +80,9 @@ const circleSession = (slug: string, day: number, titleDe: string, titleEn: stri
 			venue: 'Innovationszentrum Osnabrück',
 			street: 'Albert-Einstein-Straße 1',
 			postalCode: '49076',
-			city: 'Osnabrück'
+			city: 'Osnabrück',
+			latitude: 52.2846,
+			longitude: 8.0235
 		},
 		onlineUrl: `https://meet.demo.example/kreis-${slug}`,
 		audience: 'circle',
@@ -117,7 +132,9 @@ export const demoEventPlans: DemoEventPlan[] = [
 			venue: 'Welbergen Elektronikfertigung GmbH',
 			street: 'Zum Vechtetal 3',
 			postalCode: '48607',
-			city: 'Ochtrup'
+			city: 'Ochtrup',
+			latitude: 52.208,
+			longitude: 7.189
 		},
 		audience: 'members',
 		organiser: 'host',
@@ -251,7 +268,9 @@ export const demoEventPlans: DemoEventPlan[] = [
 			venue: 'Piesberg Antriebselektronik GmbH',
 			street: 'Am Gewerbepark Nord 3',
 			postalCode: '49090',
-			city: 'Osnabrück'
+			city: 'Osnabrück',
+			latitude: 52.3049,
+			longitude: 8.0201
 		},
 		audience: 'members',
 		organiser: 'host',
@@ -317,7 +336,9 @@ export const demoEventPlans: DemoEventPlan[] = [
 			venue: 'OsnabrückHalle',
 			street: 'Schlosswall 1–9',
 			postalCode: '49074',
-			city: 'Osnabrück'
+			city: 'Osnabrück',
+			latitude: 52.2716,
+			longitude: 8.0441
 		},
 		audience: 'public',
 		organiser: 'office',

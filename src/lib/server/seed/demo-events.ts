@@ -267,6 +267,8 @@ export async function insertDemoEvents(db: Database, networkId: string, now = ne
 			street: plan.location.street ?? '',
 			postalCode: plan.location.postalCode ?? '',
 			city: plan.location.city ?? '',
+			latitude: plan.location.latitude ?? null,
+			longitude: plan.location.longitude ?? null,
 			onlineUrl: plan.onlineUrl ?? null,
 			hostOrganisationId: plan.host ? organisationIds.get(plan.host)! : null,
 			organiserKind: plan.organiser === 'host' ? 'organisation' : plan.organiser,

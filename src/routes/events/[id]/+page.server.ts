@@ -17,6 +17,7 @@ import {
 	paragraphs
 } from '#lib/events/format.ts';
 import { m } from '#lib/paraglide/messages.js';
+import { config } from '#lib/server/config.ts';
 import { isListed } from '#lib/server/directory/visibility.ts';
 import type { MembershipStatus } from '#lib/directory/vocabulary.ts';
 
@@ -61,7 +62,19 @@ export const load = async (event) => {
 			: eventAddressQuery(row)
 				? `https://www.openstreetmap.org/search?query=${encodeURIComponent(eventAddressQuery(row))}`
 				: null;
+	const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
+	// The place on the region's map, when the organiser gave coordinates.
+	const map =
+		hasPlace && row.latitude !== null && row.longitude !== null
+			? {
+					latitude: row.latitude,
+					longitude: row.longitude,
+					outlines: locals.network.settings.region?.outlines ?? [],
+					tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null
+				}
+			: null;
 	return {
+		map,
 		event: {
 			id: row.id,
 			title: eventTitle(row, locale),
