@@ -64,13 +64,9 @@ export const apiEventSchema = z
 		}),
 		audienceCircleId: z.uuid().nullable().meta({ description: 'The circle of a `circle` audience.' }),
 		capacity: z.int().min(0).nullable().meta({ description: 'Seats in total; null means no limit.' }),
-		seatsLeft: z
-			.int()
-			.min(0)
-			.nullable()
-			.meta({
-				description: 'Seats still free; null means no limit. When 0, registrations go to the waitlist.'
-			}),
+		seatsLeft: z.int().min(0).nullable().meta({
+			description: 'Seats still free; null means no limit. When 0, registrations go to the waitlist.'
+		}),
 		status: z.enum(['published', 'cancelled']).meta({ description: 'Cancelled events stay listed.' }),
 		url: z.url().meta({ description: 'The event page.' }),
 		icsUrl: z.url().meta({ description: 'The event as an iCalendar file.' })
