@@ -10,7 +10,7 @@ import { eventResource } from '../scope.ts';
 import { checkAnswers } from './answers.ts';
 import { owePendingRegistrationMail } from './mail-job.ts';
 import { queueAlreadyRegisteredMail, queueGuestConfirmMail } from './mails.ts';
-import { findEventRow, listQuestions, memberOrganisation, networkName } from './queries.ts';
+import { findEventWithQuestions, networkName } from './queries.ts';
 import { insertRegistrationWithSeat } from './seats.ts';
 import {
 	CONFIRM_VALID_HOURS,
@@ -28,9 +28,11 @@ export type NewRegistration = {
 	networkId: string;
 	eventId: string;
 	userId: string | null;
+	/** Stored only if it is an organisation of this network; then its name is stored too. */
 	organisationId: string | null;
 	name: string;
 	email: string;
+	/** Stored when organisationId names no organisation of this network. */
 	organisationName: string;
 	locale: 'de' | 'en';
 	answers: Record<string, string>;
@@ -79,17 +81,14 @@ export async function seatNewRegistration(values: NewRegistration, origin: strin
 /** A member registers in one step: a seat if one is free, otherwise the waitlist. */
 export async function registerMember(input: RegisterMemberInput): Promise<RegisterResult> {
 	const { actor } = input;
-	const event = await findEventRow(actor.networkId, input.eventId);
-	if (!event || !actor.userId || !actor.email) return { ok: false, reason: 'NOT_ALLOWED' };
+	const found = await findEventWithQuestions(actor.networkId, input.eventId);
+	if (!found || !actor.userId || !actor.email) return { ok: false, reason: 'NOT_ALLOWED' };
+	const { event, questions } = found;
 	// Who may see the event learns why it is closed; whether they may register is asked after.
 	if (!can(actor, 'event.view', eventResource(event))) return { ok: false, reason: 'NOT_ALLOWED' };
 	const reason = closedReason(event);
 	if (reason) return { ok: false, reason: 'NOT_OPEN', closedReason: reason };
 	if (!can(actor, 'event.register', eventResource(event))) return { ok: false, reason: 'NOT_ALLOWED' };
-	const [questions, organisation] = await Promise.all([
-		listQuestions(actor.networkId, event.id),
-		memberOrganisation(actor)
-	]);
 	const checked = checkAnswers(questions, input.answers, input.locale);
 	if (!checked.ok) return { ok: false, reason: 'INVALID_ANSWERS', fieldErrors: checked.fieldErrors };
 	return seatNewRegistration(
@@ -97,7 +96,9 @@ export async function registerMember(input: RegisterMemberInput): Promise<Regist
 			networkId: actor.networkId,
 			eventId: event.id,
 			userId: actor.userId,
-			...organisation,
+			// The first organisation's name is taken in the insert (if it belongs to this network).
+			organisationId: actor.organisations[0]?.organisationId ?? null,
+			organisationName: '',
 			name: actor.name?.trim() || actor.email,
 			email: actor.email,
 			locale: input.locale,
@@ -115,15 +116,16 @@ export async function registerMember(input: RegisterMemberInput): Promise<Regist
  * so nobody learns from the form who is registered.
  */
 export async function registerGuest(input: RegisterGuestInput, attempt = 0): Promise<RegisterResult> {
-	const event = await findEventRow(input.networkId, input.eventId);
+	const found = await findEventWithQuestions(input.networkId, input.eventId);
 	const stranger = anonymousActor(input.networkId);
-	if (!event || !can(stranger, 'event.view', eventResource(event)))
+	if (!found || !can(stranger, 'event.view', eventResource(found.event)))
 		return { ok: false, reason: 'NOT_ALLOWED' };
+	const { event, questions } = found;
 	const reason = closedReason(event);
 	if (reason) return { ok: false, reason: 'NOT_OPEN', closedReason: reason };
 	if (!can(stranger, 'event.register_guest', eventResource(event)))
 		return { ok: false, reason: 'NOT_ALLOWED' };
-	const checked = checkAnswers(await listQuestions(input.networkId, event.id), input.answers, input.locale);
+	const checked = checkAnswers(questions, input.answers, input.locale);
 	if (!checked.ok) return { ok: false, reason: 'INVALID_ANSWERS', fieldErrors: checked.fieldErrors };
 	const email = input.email.trim().toLowerCase();
 	const network = await networkName(input.networkId);

@@ -1,12 +1,6 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { db } from '../../db/index.ts';
-import {
-	eventQuestions,
-	eventRegistrations,
-	events,
-	networks,
-	organisations
-} from '../../db/schema/index.ts';
+import { eventQuestions, eventRegistrations, events, networks } from '../../db/schema/index.ts';
 import { can } from '../../policy/policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { eventResource, type EventRow } from '../scope.ts';
@@ -43,6 +37,33 @@ export async function listQuestions(networkId: string, eventId: string): Promise
 		.orderBy(asc(eventQuestions.position), asc(eventQuestions.id));
 }
 
+/**
+ * The event with its questions (in form order) in one query — what a registration reads before it
+ * checks the answers (no policy: callers authorize).
+ */
+export async function findEventWithQuestions(
+	networkId: string,
+	eventId: string
+): Promise<{ event: EventRow; questions: Question[] } | null> {
+	const [row] = await (
+		await db()
+	)
+		.select({
+			event: events,
+			questions: sql<Question[]>`(
+				select coalesce(json_agg(json_build_object(
+					'id', q.id, 'kind', q.kind, 'labelDe', q.label_de, 'labelEn', q.label_en,
+					'options', q.options, 'required', q.required, 'position', q.position
+				) order by q.position, q.id), '[]')
+				from ${eventQuestions} q
+				where q.event_id = ${eventId} and q.network_id = ${networkId}
+			)`.mapWith((value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Question[])
+		})
+		.from(events)
+		.where(and(eq(events.id, eventId), eq(events.networkId, networkId)));
+	return row ?? null;
+}
+
 export async function networkName(networkId: string): Promise<string> {
 	const [row] = await (
 		await db()
@@ -51,19 +72,6 @@ export async function networkName(networkId: string): Promise<string> {
 		.from(networks)
 		.where(eq(networks.id, networkId));
 	return row?.name ?? '';
-}
-
-/** The name of the member's first organisation, shown in the attendee list. */
-export async function memberOrganisation(actor: Actor) {
-	const first = actor.organisations[0];
-	if (!first) return { organisationId: null, organisationName: '' };
-	const [row] = await (
-		await db()
-	)
-		.select({ name: organisations.name })
-		.from(organisations)
-		.where(and(eq(organisations.id, first.organisationId), eq(organisations.networkId, actor.networkId)));
-	return { organisationId: row ? first.organisationId : null, organisationName: row?.name ?? '' };
 }
 
 /** The actor's live (not cancelled) registration for the event. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction, Transaction } from '../../db/index.ts';
-import { eventRegistrations, events } from '../../db/schema/index.ts';
+import { eventRegistrations, events, organisations } from '../../db/schema/index.ts';
 import { queueRegistrationMail } from './mails.ts';
 
 /**
@@ -21,6 +21,10 @@ export type SeatOutcome = 'registered' | 'waitlisted';
  * behind them for the lock (a plain `VALUES (...)` would draw the number before the lock).
  * A second live registration of the same person violates the unique index and rolls the whole
  * statement back, seat included.
+ *
+ * The organisation is looked up here too (saves a round trip): `organisationId` is kept only if it
+ * names an organisation of this network, and its name is stored — `organisationName` is the
+ * fallback when there is none (a guest's own entry; '' for a member without one).
  */
 export async function insertRegistrationWithSeat(
 	tx: DatabaseOrTransaction,
@@ -51,11 +55,13 @@ export async function insertRegistrationWithSeat(
 			id, network_id, event_id, user_id, organisation_id, name, email, organisation_name, locale,
 			answers, access_token_hash, ticket_code, added_by, confirmed_at, status
 		)
-		select ${row.id}, ${row.networkId}, ${row.eventId}, ${row.userId}, ${row.organisationId},
-			${row.name}, ${row.email}, ${row.organisationName}, ${row.locale},
+		select ${row.id}, ${row.networkId}, ${row.eventId}, ${row.userId}, organisation.id,
+			${row.name}, ${row.email}, coalesce(organisation.name, ${row.organisationName}), ${row.locale},
 			${JSON.stringify(row.answers)}::jsonb, ${row.accessTokenHash}, ${row.ticketCode}, ${row.addedBy},
 			now(), case when taken.n > 0 then 'registered' else 'waitlisted' end
 		from (select count(*) as n from seat) taken
+		left join ${organisations} organisation
+			on organisation.id = ${row.organisationId} and organisation.network_id = ${row.networkId}
 		returning status`);
 	return result.rows[0]!.status;
 }
