@@ -8,6 +8,7 @@ import {
 	addToCircle,
 	createCircle,
 	createNetwork,
+	createOrganisation,
 	createUser,
 	grantNetworkRole
 } from '../../src/lib/server/testing/factories.ts';
@@ -265,6 +266,33 @@ describe('members', () => {
 		expect(ok).toMatchObject({ ok: true, status: 'registered' });
 		const [row] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id));
 		expect(row!.answers).toEqual({ [yesNo!.id]: 'yes', [choice!.id]: 'vegan' });
+	});
+
+	it("stores the member's organisation, but only one of this network", async () => {
+		const event = await createEvent(db, networkId, {});
+		const own = await createOrganisation(db, networkId, { name: 'Hase & Söhne GmbH' });
+		const foreign = await createOrganisation(db, otherNetworkId, { name: 'Fremdnetz AG' });
+		const withOwn = {
+			...(await member()),
+			organisations: [{ organisationId: own.id, role: 'org_member' as const }]
+		};
+		const withForeign = {
+			...(await member()),
+			organisations: [{ organisationId: foreign.id, role: 'org_member' as const }]
+		};
+		const input = { eventId: event.id, answers: {}, locale: 'de' as const, origin: ORIGIN };
+		const first = await registerMember({ ...input, actor: withOwn });
+		const second = await registerMember({ ...input, actor: withForeign });
+		if (!first.ok || !second.ok) throw new Error('both register');
+		const stored = async (id: string) =>
+			(
+				await db
+					.select({ id: eventRegistrations.organisationId, name: eventRegistrations.organisationName })
+					.from(eventRegistrations)
+					.where(eq(eventRegistrations.id, id))
+			)[0];
+		expect(await stored(first.registrationId)).toEqual({ id: own.id, name: 'Hase & Söhne GmbH' });
+		expect(await stored(second.registrationId)).toEqual({ id: null, name: '' });
 	});
 
 	it('refuses events of another network, circle events of other circles, and foreign cancellations', async () => {
