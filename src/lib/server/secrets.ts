@@ -1,4 +1,4 @@
-import { createHash, hkdfSync } from 'node:crypto';
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { config } from './config.ts';
 
 /**
@@ -30,4 +30,20 @@ const SALT = 'knotenpunkt';
 export function deriveSecret(purpose: string): Buffer {
 	if (!purpose) throw new Error('deriveSecret needs a purpose');
 	return Buffer.from(hkdfSync('sha256', applicationSecret(), SALT, purpose, 32));
+}
+
+/**
+ * A secret token for a link or URL (invitations, registration and feed links, API tokens): 32
+ * random bytes, base64url (43 characters). Only its hash is stored — see hashSecretToken.
+ */
+export function generateSecretToken(): string {
+	return randomBytes(32).toString('base64url');
+}
+
+/**
+ * What is stored of a secret token, so a leaked database hands out no valid link. A plain sha256
+ * suffices (no slow hash): the token is random, not a password.
+ */
+export function hashSecretToken(token: string): string {
+	return createHash('sha256').update(token, 'utf8').digest('hex');
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { generateSecretToken, hashSecretToken } from '../secrets.ts';
 
 /**
  * API tokens look like `kp_` + 43 base64url characters (32 random bytes). The recognisable prefix
@@ -13,12 +13,12 @@ const displayedLength = tokenPrefix.length + 8;
 export type GeneratedToken = { token: string; hash: string; displayPrefix: string };
 
 export function generateApiToken(): GeneratedToken {
-	const token = tokenPrefix + randomBytes(32).toString('base64url');
+	const token = tokenPrefix + generateSecretToken();
 	return { token, hash: hashApiToken(token), displayPrefix: token.slice(0, displayedLength) };
 }
 
 export function hashApiToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
+	return hashSecretToken(token);
 }
 
 export function isWellFormedToken(token: string): boolean {

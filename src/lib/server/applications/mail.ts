@@ -1,12 +1,12 @@
 import { m } from '../../paraglide/messages.js';
 import type { DatabaseOrTransaction } from '../db/index.ts';
 import { queueMail } from '../mail/queue.ts';
+import { composeText, mailLocale, type MailLocale } from '../mail/compose.ts';
 
 /**
  * The mails around a membership application, each in its reader's language. They are queued in
  * the caller's transaction, so a mail exists only when the change it reports was committed.
  */
-type Locale = 'de' | 'en';
 
 export type ApplicantFacts = {
 	networkId: string;
@@ -14,15 +14,8 @@ export type ApplicantFacts = {
 	to: string;
 	name: string;
 	organisation: string;
-	locale: Locale;
+	locale: MailLocale;
 };
-
-const localeOf = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'de');
-
-function compose(paragraphs: (string | null | undefined)[], network: string, locale: Locale) {
-	const parts = paragraphs.filter((part): part is string => !!part);
-	return [...parts, m.mail_signature({ network }, { locale }), ''].join('\n\n');
-}
 
 export async function queueApplicationReceivedMail(facts: ApplicantFacts, tx: DatabaseOrTransaction) {
 	const { locale, networkName: network, organisation, name } = facts;
@@ -32,7 +25,7 @@ export async function queueApplicationReceivedMail(facts: ApplicantFacts, tx: Da
 			to: facts.to,
 			kind: 'application-received',
 			subject: m.applications_mail_received_subject({ network }, { locale }),
-			text: compose(
+			text: composeText(
 				[
 					m.applications_mail_greeting({ name }, { locale }),
 					m.applications_mail_received_body({ network, organisation }, { locale })
@@ -53,7 +46,7 @@ export async function queueApplicationOfficeMails(
 	tx: DatabaseOrTransaction
 ) {
 	for (const recipient of facts.recipients) {
-		const locale = localeOf(recipient.locale);
+		const locale = mailLocale(recipient.locale);
 		const { networkName: network, organisation } = facts;
 		await queueMail(
 			{
@@ -86,7 +79,7 @@ export async function queueApplicationApprovedMail(
 			to: facts.to,
 			kind: 'application-approved',
 			subject: m.applications_mail_approved_subject({ network }, { locale }),
-			text: compose(
+			text: composeText(
 				[
 					m.applications_mail_greeting({ name }, { locale }),
 					m.applications_mail_approved_body({ network, organisation }, { locale }),
@@ -112,7 +105,7 @@ export async function queueApplicationRejectedMail(
 			to: facts.to,
 			kind: 'application-rejected',
 			subject: m.applications_mail_rejected_subject({ network }, { locale }),
-			text: compose(
+			text: composeText(
 				[
 					m.applications_mail_greeting({ name }, { locale }),
 					m.applications_mail_rejected_body({ network, organisation }, { locale }),

@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { generateSecretToken, hashSecretToken } from '../secrets.ts';
 
 export const INVITATION_VALID_DAYS = 7;
 
 /** 32 random bytes, base64url: the plain token travels only in the mail link. */
 export function generateInvitationToken(): string {
-	return randomBytes(32).toString('base64url');
+	return generateSecretToken();
 }
 
 /** Only this hash is stored, so a leaked database does not hand out valid invitation links. */
 export function hashInvitationToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
+	return hashSecretToken(token);
 }
 
 export function invitationExpiry(from = new Date()): Date {

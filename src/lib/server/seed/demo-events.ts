@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import {
@@ -17,6 +17,8 @@ import { localToUtc, utcToLocal } from '../../events/time.ts';
 import { holdsSeat, type RegistrationStatus } from '../../events/vocabulary.ts';
 import { recomputeAttendanceFigures } from '../events/follow-up/attendance.ts';
 import { registrationAccessToken } from '../events/registration/index.ts';
+import { generateTicketCode, hashToken } from '../events/registration/tokens.ts';
+import { generateSecretToken } from '../secrets.ts';
 import { demoEventPlans, type DemoEventPlan } from './demo-event-plans.ts';
 import { ensureEventFormats } from './event-formats.ts';
 
@@ -364,7 +366,7 @@ function registrationRows(
 	let seats = 0;
 	const rows = registrants.map((person, n): RegistrationRow => {
 		const id = demoUuid(`registration:${plan.key}:${n}`);
-		const ticketCode = randomBytes(15).toString('base64url');
+		const ticketCode = generateTicketCode();
 		const createdAt = new Date(firstArrival + n * 41 * MINUTE);
 		let status: RegistrationStatus = past ? pastStatus(n, plan.location.kind === 'online') : 'registered';
 		if (holdsSeat(status) && plan.capacity != null && seats >= plan.capacity) status = 'waitlisted';
@@ -380,7 +382,7 @@ function registrationRows(
 			organisationName: person.organisationName,
 			locale: person.locale,
 			status,
-			accessTokenHash: createHash('sha256').update(registrationAccessToken({ id, ticketCode })).digest('hex'),
+			accessTokenHash: hashToken(registrationAccessToken({ id, ticketCode })),
 			ticketCode,
 			addedBy: null,
 			createdAt,
@@ -400,7 +402,7 @@ function registrationRows(
 	if (!past && plan.audience === 'public' && (plan.guests ?? 0) > 0) {
 		const pending = outsideGuests[outsideGuests.length - 1]!;
 		const id = demoUuid(`registration:${plan.key}:pending`);
-		const ticketCode = randomBytes(15).toString('base64url');
+		const ticketCode = generateTicketCode();
 		rows.push({
 			id,
 			networkId,
@@ -412,9 +414,9 @@ function registrationRows(
 			organisationName: pending.organisationName,
 			locale: 'de',
 			status: 'pending',
-			accessTokenHash: createHash('sha256').update(registrationAccessToken({ id, ticketCode })).digest('hex'),
+			accessTokenHash: hashToken(registrationAccessToken({ id, ticketCode })),
 			ticketCode,
-			confirmTokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+			confirmTokenHash: hashToken(generateSecretToken()),
 			confirmExpiresAt: new Date(now.getTime() + DAY),
 			createdAt: new Date(now.getTime() - DAY)
 		});

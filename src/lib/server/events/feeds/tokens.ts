@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { generateSecretToken, hashSecretToken } from '../../secrets.ts';
 
 /**
  * Calendar feed tokens: 32 random bytes, base64url (43 characters), carried in the feed URL.
@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 export function generateFeedToken(): string {
-	return randomBytes(32).toString('base64url');
+	return generateSecretToken();
 }
 
 /** Anything else in the URL is no token: answered 404 without asking the database. */
@@ -16,7 +16,7 @@ export function isFeedTokenFormat(value: string): boolean {
 }
 
 export function hashFeedToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
+	return hashSecretToken(token);
 }
 
 /** Clients poll feeds often; the time of last use is written at most this often per token. */

@@ -4,28 +4,21 @@ import type { DatabaseOrTransaction } from '../../db/index.ts';
 import { queueMail } from '../../mail/queue.ts';
 import { buildCalendar } from '../ical.ts';
 import type { EventRow } from '../scope.ts';
+import { composeText, mailLocale, type MailLocale } from '../../mail/compose.ts';
 
 /**
  * The follow-up mails (reminder, feedback request), each in the registration's language. They are
  * queued in the caller's transaction, the same one that claims the registration, so a mail
  * exists exactly when its claim was committed.
  */
-type Locale = 'de' | 'en';
 
 export type FollowUpRecipient = { id: string; name: string; email: string; locale: string };
 export type FollowUpNetwork = { id: string; name: string; origin: string };
 
-const localeOf = (value: string): Locale => (value === 'en' ? 'en' : 'de');
-
-function compose(paragraphs: (string | null | undefined | false)[], network: string, locale: Locale) {
-	const parts = paragraphs.filter((part): part is string => !!part);
-	return [...parts, m.mail_signature({ network }, { locale }), ''].join('\n\n');
-}
-
 const eventUrl = (origin: string, eventId: string) => `${origin}/events/${eventId}`;
 
 /** Where to go: the address, and for online and hybrid events the join link (seat holders only). */
-function placeLines(event: EventRow, locale: Locale) {
+function placeLines(event: EventRow, locale: MailLocale) {
 	const lines: string[] = [];
 	const place =
 		event.locationKind === 'online' ? '' : eventLocationLine({ ...event, locationKind: 'onsite' }, locale);
@@ -39,7 +32,7 @@ function placeLines(event: EventRow, locale: Locale) {
 	return lines;
 }
 
-function calendarFor(event: EventRow, network: FollowUpNetwork, locale: Locale) {
+function calendarFor(event: EventRow, network: FollowUpNetwork, locale: MailLocale) {
 	const location =
 		event.locationKind === 'online'
 			? (event.onlineUrl ?? eventLocationLine(event, locale))
@@ -74,7 +67,7 @@ export async function queueReminderMail(
 	input: { event: EventRow; registration: FollowUpRecipient; network: FollowUpNetwork; personalLink: string }
 ) {
 	const { event, registration, network, personalLink } = input;
-	const locale = localeOf(registration.locale);
+	const locale = mailLocale(registration.locale);
 	const title = eventTitle(event, locale);
 	const when = formatEventRange(event.startsAt, event.endsAt, locale);
 	return queueMail(
@@ -83,7 +76,7 @@ export async function queueReminderMail(
 			to: registration.email,
 			kind: 'event-reminder',
 			subject: m.event_followup_reminder_subject({ title }, { locale }),
-			text: compose(
+			text: composeText(
 				[
 					m.event_followup_mail_greeting({ name: registration.name }, { locale }),
 					m.event_followup_reminder_intro({ title }, { locale }),
@@ -106,7 +99,7 @@ export async function queueFeedbackMail(
 	input: { event: EventRow; registration: FollowUpRecipient; network: FollowUpNetwork; feedbackLink: string }
 ) {
 	const { event, registration, network, feedbackLink } = input;
-	const locale = localeOf(registration.locale);
+	const locale = mailLocale(registration.locale);
 	const title = eventTitle(event, locale);
 	const when = formatEventRange(event.startsAt, event.endsAt, locale);
 	return queueMail(
@@ -115,7 +108,7 @@ export async function queueFeedbackMail(
 			to: registration.email,
 			kind: 'event-feedback-request',
 			subject: m.event_followup_feedback_subject({ title }, { locale }),
-			text: compose(
+			text: composeText(
 				[
 					m.event_followup_mail_greeting({ name: registration.name }, { locale }),
 					m.event_followup_feedback_intro({ title, when }, { locale }),

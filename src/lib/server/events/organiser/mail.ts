@@ -3,9 +3,7 @@ import { eventTitle, formatEventStart } from '../../../events/format.ts';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
 import { queueMail } from '../../mail/queue.ts';
 import type { EventRow } from '../scope.ts';
-
-type Locale = 'de' | 'en';
-const localeOf = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'de');
+import { mailLocale } from '../../mail/compose.ts';
 
 const htmlEntities: Record<string, string> = {
 	'&': '&amp;',
@@ -44,7 +42,7 @@ export async function queueOrganiserMessage(
 	tx: DatabaseOrTransaction
 ) {
 	const { network, event, recipient, subject, body } = input;
-	const locale = localeOf(recipient.locale);
+	const locale = mailLocale(recipient.locale);
 	const title = eventTitle(event, locale);
 	const date = formatEventStart(event.startsAt, locale);
 	const link = `${input.origin}/events/${event.id}`;

@@ -12,10 +12,9 @@ import { composeMail, type MailPart } from './mail-content.ts';
 import { waitlistPosition } from './position.ts';
 import { registrationAccessToken, registrationLink, ticketQrPng } from './tokens.ts';
 import type { MailKind } from './types.ts';
+import { mailLocale, type MailLocale } from '../../mail/compose.ts';
 
-type Locale = 'de' | 'en';
 type Registration = typeof eventRegistrations.$inferSelect;
-const localeOf = (value: string): Locale => (value === 'en' ? 'en' : 'de');
 const QR_CONTENT_ID = 'ticket-qr@knotenpunkt';
 
 async function loadFacts(tx: DatabaseOrTransaction, registrationId: string) {
@@ -32,7 +31,7 @@ async function loadFacts(tx: DatabaseOrTransaction, registrationId: string) {
 export function calendarAttachment(
 	event: EventRow,
 	options: {
-		locale: Locale;
+		locale: MailLocale;
 		origin: string;
 		method: 'REQUEST' | 'CANCEL';
 		withJoinLink: boolean;
@@ -63,7 +62,7 @@ export function calendarAttachment(
 	};
 }
 
-async function ticketAttachments(registration: Registration, locale: Locale): Promise<MailAttachment[]> {
+async function ticketAttachments(registration: Registration, locale: MailLocale): Promise<MailAttachment[]> {
 	const png = await ticketQrPng(registration.ticketCode);
 	const fileName = `${m.event_mails_ticket_file({}, { locale })}.png`;
 	return [
@@ -72,7 +71,7 @@ async function ticketAttachments(registration: Registration, locale: Locale): Pr
 	];
 }
 
-const subjects: Record<MailKind, (p: { title: string }, o: { locale: Locale }) => string> = {
+const subjects: Record<MailKind, (p: { title: string }, o: { locale: MailLocale }) => string> = {
 	confirmed: m.event_mails_confirmed_subject,
 	waitlisted: m.event_mails_waitlisted_subject,
 	promoted: m.event_mails_promoted_subject,
@@ -100,7 +99,7 @@ export async function queueRegistrationMail(
 	if (!facts) return null;
 	const { registration, event, network } = facts;
 	if (options.skipIfStale && isStale(kind, registration.status, event.status)) return null;
-	const locale = localeOf(registration.locale);
+	const locale = mailLocale(registration.locale);
 	const title = eventTitle(event, locale);
 	const when = formatEventRange(event.startsAt, event.endsAt, locale);
 	const where = eventLocationLine(event, locale);
@@ -174,7 +173,7 @@ export async function queueGuestConfirmMail(
 	tx: DatabaseOrTransaction,
 	input: { registration: Registration; event: EventRow; network: string; link: string; hours: number }
 ) {
-	const locale = localeOf(input.registration.locale);
+	const locale = mailLocale(input.registration.locale);
 	const title = eventTitle(input.event, locale);
 	const when = formatEventRange(input.event.startsAt, input.event.endsAt, locale);
 	const { text, html } = composeMail(
@@ -209,7 +208,7 @@ export async function queueAlreadyRegisteredMail(
 	tx: DatabaseOrTransaction,
 	input: { registration: Registration; event: EventRow; network: string; origin: string }
 ) {
-	const locale = localeOf(input.registration.locale);
+	const locale = mailLocale(input.registration.locale);
 	const title = eventTitle(input.event, locale);
 	const link = registrationLink(input.origin, registrationAccessToken(input.registration));
 	const { text, html } = composeMail(

@@ -1,6 +1,6 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { deriveSecret } from '../../secrets.ts';
+import { deriveSecret, generateSecretToken, hashSecretToken } from '../../secrets.ts';
 
 /** How long a guest's confirmation link stays valid. */
 export const CONFIRM_VALID_HOURS = 48;
@@ -9,12 +9,12 @@ const ACCESS_PURPOSE = 'event-registration-access:v1';
 
 /** 32 random bytes, base64url: the plain token travels only in the mail link. */
 export function generateToken(): string {
-	return randomBytes(32).toString('base64url');
+	return generateSecretToken();
 }
 
 /** Only this hash is stored, so a leaked database does not hand out valid links. */
 export function hashToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
+	return hashSecretToken(token);
 }
 
 /** Printed in the personal QR code and read at the door: 120 random bits in base32 (24 chars). */
