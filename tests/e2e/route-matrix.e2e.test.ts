@@ -668,8 +668,8 @@ describe('route × role matrix: form posts', () => {
 			allowed: ['office']
 		},
 		{
-			path: () => `/events/${demoEvent.ownCircle}/edit?/cancel`,
-			body: () => ({ reason: 'gehackt' }),
+			path: () => `/events/${demoEvent.ownCircle}/edit?/addQuestion`,
+			body: () => ({ kind: 'text', labelDe: 'Gehackt' }),
 			allowed: ['lead', 'office']
 		},
 		{ path: () => `/events/${demoEvent.members}/manage?/close`, body: () => ({}), allowed: ['office'] },

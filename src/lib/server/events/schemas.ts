@@ -235,10 +235,6 @@ export const seriesFields = z
 	});
 export type SeriesInput = z.output<typeof seriesFields>;
 
-export const cancelFields = z.object({
-	reason: requiredText(2000)
-});
-
 export const questionFields = z
 	.object({
 		kind: z.enum(eventQuestionKinds, { message: 'validation_choice' }),

@@ -1,11 +1,11 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { authorize, notFound } from '#lib/server/guard.ts';
 import { echoValues, localizeIssues } from '#lib/server/forms.ts';
 import { isUuid } from '#lib/server/office/params.ts';
 import { eventResource } from '#lib/server/events/scope.ts';
 import { findEvent, listAttachments } from '#lib/server/events/queries.ts';
-import { cancelEvent, updateEvent } from '#lib/server/events/mutations.ts';
+import { updateEvent } from '#lib/server/events/mutations.ts';
 import { listQuestionsWithAnswerCounts } from '#lib/server/events/authoring/queries.ts';
 import {
 	addAttachment,
@@ -25,7 +25,6 @@ import {
 } from '#lib/server/events/authoring/form.ts';
 import {
 	attachmentIdField,
-	cancelFields,
 	moveQuestionFields,
 	questionFields,
 	questionIdField
@@ -117,34 +116,6 @@ export const actions = {
 				? m.event_authoring_saved_notified({ count: result.notified }, { locale })
 				: m.event_authoring_saved({}, { locale })
 		};
-	},
-
-	cancel: async (event) => {
-		const row = await managedEvent(event);
-		const { locals } = event;
-		const { locale } = locals;
-		const form = await event.request.formData();
-		const parsed = cancelFields.safeParse(formRecord(form));
-		if (!parsed.success)
-			return fail(400, {
-				target: 'cancel',
-				errors: localizeIssues(parsed.error.issues, locale),
-				values: echoValues(form)
-			});
-		const result = await cancelEvent(locals.actor, row.id, parsed.data.reason, locals.origin, context(event));
-		if (!result.ok) {
-			if (result.reason === 'NOT_FOUND') notFound();
-			return fail(result.reason === 'NOT_ALLOWED' ? 403 : 400, {
-				target: 'cancel',
-				errors: {
-					_form:
-						result.reason === 'CANCELLED'
-							? m.event_authoring_error_cancelled({}, { locale })
-							: m.event_authoring_error_not_allowed({}, { locale })
-				}
-			});
-		}
-		redirect(303, `/events/${row.id}`);
 	},
 
 	addQuestion: async (event) => {
