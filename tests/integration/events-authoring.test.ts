@@ -15,6 +15,7 @@ import {
 	findEventFormat
 } from '../../src/lib/server/testing/event-factories.ts';
 import { loadActor } from '../../src/lib/server/policy/queries.ts';
+import { eventFormOptions } from '../../src/lib/server/events/authoring/form.ts';
 import { anonymousActor, type Actor } from '../../src/lib/server/policy/actor.ts';
 import { auditLog, eventRegistrations, events, mailMessages } from '../../src/lib/server/db/schema/index.ts';
 import { eventFields, seriesFields, type EventInput } from '../../src/lib/server/events/schemas.ts';
@@ -198,6 +199,31 @@ describe('the form schema', () => {
 });
 
 describe('who may create what', () => {
+	it('offers each person exactly the organisers the policy lets them choose', async () => {
+		const choices = async (name: string, current?: EventRow) =>
+			(await eventFormOptions(actors[name]!, 'de', current)).organisers.map((option) => option.value).sort();
+		expect(await choices('Office')).toEqual(
+			[
+				'office',
+				`circle:${circleOne.id}`,
+				`circle:${circleTwo.id}`,
+				`organisation:${orgA.id}`,
+				`organisation:${orgB.id}`
+			].sort()
+		);
+		expect(await choices('Lead')).toEqual([`circle:${circleOne.id}`]);
+		expect(await choices('OrgAdmin')).toEqual([`organisation:${orgA.id}`]);
+		expect(await choices('Member')).toEqual([]);
+		// Editing keeps the event's own organiser selectable, so saving never changes it by accident.
+		const otherCircles = await createEventRow(db, networkId, {
+			organiserKind: 'circle',
+			organiserCircleId: circleTwo.id
+		});
+		expect(await choices('Lead', otherCircles)).toEqual(
+			[`circle:${circleOne.id}`, `circle:${circleTwo.id}`].sort()
+		);
+	});
+
 	it('lets the office organise for anyone and audits it', async () => {
 		const result = await createEvent(actors.Office!, input({ organiser: `circle:${circleTwo.id}` }), origin);
 		expect(result.ok).toBe(true);

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { m } from '../../../paraglide/messages.js';
 import { localizeIssues, type FieldErrors } from '../../forms.ts';
 import { utcToLocal } from '../../../events/time.ts';
-import { isOffice, type Actor } from '../../policy/actor.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { can } from '../../policy/policy.ts';
 import { listCircles, listEventOrganisations, listFormats } from '../queries.ts';
 import { eventFields, eventRelations, seriesFields, type EventInput, type SeriesInput } from '../schemas.ts';
 import type { EventRow } from '../scope.ts';
@@ -24,26 +25,41 @@ export async function eventFormOptions(actor: Actor, locale: Locale, current?: E
 	]);
 	const circleName = (circle: { nameDe: string; nameEn: string }) =>
 		locale === 'en' ? circle.nameEn : circle.nameDe;
-	const office = isOffice(actor);
-	const ledCircles = new Set(actor.circles.filter((c) => c.role === 'lead').map((c) => c.circleId));
-	const adminOrganisations = new Set(
-		actor.organisations.filter((o) => o.role === 'org_admin').map((o) => o.organisationId)
-	);
+	// Which organisers the actor may choose is the policy's 'event.create' for each candidate.
+	const mayOrganise = (
+		organiserKind: EventRow['organiserKind'],
+		organiserCircleId: string | null,
+		organiserOrganisationId: string | null
+	) =>
+		can(actor, 'event.create', {
+			networkId,
+			event: {
+				status: 'draft',
+				audience: 'members',
+				audienceCircleId: null,
+				organiserKind,
+				organiserCircleId,
+				organiserOrganisationId,
+				hostOrganisationId: null
+			}
+		});
 	// The current organiser stays selectable, so saving an event never changes it by accident.
-	if (current?.organiserCircleId) ledCircles.add(current.organiserCircleId);
-	if (current?.organiserOrganisationId) adminOrganisations.add(current.organiserOrganisationId);
 	const organisers: Option[] = [
-		...(office || current?.organiserKind === 'office'
+		...(mayOrganise('office', null, null) || current?.organiserKind === 'office'
 			? [{ value: 'office', label: m.event_authoring_organiser_office({}, { locale }) }]
 			: []),
 		...circles
-			.filter((circle) => office || ledCircles.has(circle.id))
+			.filter((circle) => mayOrganise('circle', circle.id, null) || current?.organiserCircleId === circle.id)
 			.map((circle) => ({
 				value: `circle:${circle.id}`,
 				label: m.event_authoring_organiser_circle({ name: circleName(circle) }, { locale })
 			})),
 		...organisations
-			.filter((organisation) => office || adminOrganisations.has(organisation.id))
+			.filter(
+				(organisation) =>
+					mayOrganise('organisation', null, organisation.id) ||
+					current?.organiserOrganisationId === organisation.id
+			)
 			.map((organisation) => ({ value: `organisation:${organisation.id}`, label: organisation.name }))
 	];
 	return {
