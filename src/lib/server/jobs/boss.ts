@@ -12,6 +12,7 @@ import {
 	type FollowUpJobSettings
 } from '../events/follow-up/jobs.ts';
 import { registerRegistrationMailJobs } from '../events/registration/mail-job.ts';
+import { defaultCircleJobSettings, registerCircleJobs, type CircleJobSettings } from '../circles/jobs.ts';
 
 /**
  * Background jobs on pg-boss, in the application's own database: the embedded PGlite (in-process,
@@ -26,11 +27,14 @@ export type JobSettings = {
 	mail: MailJobSettings;
 	/** Event reminders, feedback requests and attendance figures. */
 	followUp: FollowUpJobSettings;
+	/** Action item reminders and notification digests of the expert circles. */
+	circles: CircleJobSettings;
 };
 
-export type JobSettingsOverrides = Partial<Omit<JobSettings, 'mail' | 'followUp'>> & {
+export type JobSettingsOverrides = Partial<Omit<JobSettings, 'mail' | 'followUp' | 'circles'>> & {
 	mail?: Partial<MailJobSettings>;
 	followUp?: Partial<FollowUpJobSettings>;
+	circles?: Partial<CircleJobSettings>;
 };
 
 export type EnqueueOptions = Omit<SendOptions, 'db'> & {
@@ -51,7 +55,8 @@ export const defaultJobSettings: JobSettings = {
 	// server/index.ts exits 4 s after SIGTERM at the latest; the database must be closed before.
 	stopTimeoutMs: 2500,
 	mail: defaultMailJobSettings,
-	followUp: defaultFollowUpJobSettings
+	followUp: defaultFollowUpJobSettings,
+	circles: defaultCircleJobSettings
 };
 
 export function resolveJobSettings(overrides: JobSettingsOverrides = {}): JobSettings {
@@ -59,7 +64,8 @@ export function resolveJobSettings(overrides: JobSettingsOverrides = {}): JobSet
 		...defaultJobSettings,
 		...overrides,
 		mail: { ...defaultJobSettings.mail, ...overrides.mail },
-		followUp: { ...defaultJobSettings.followUp, ...overrides.followUp }
+		followUp: { ...defaultJobSettings.followUp, ...overrides.followUp },
+		circles: { ...defaultJobSettings.circles, ...overrides.circles }
 	};
 }
 
@@ -103,6 +109,7 @@ export async function createJobRunner(
 		await registerMailJobs(runner);
 		await registerFollowUpJobs(runner, settings.followUp);
 		await registerRegistrationMailJobs(runner);
+		await registerCircleJobs(runner, settings.circles);
 	} catch (error) {
 		await runner.stop();
 		throw error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousActor, type Actor } from './actor.ts';
-import { actions, can, directoryAudience, type Action, type EventScope } from './policy.ts';
+import { actions, can, directoryAudience, type Action, type CircleScope, type EventScope } from './policy.ts';
 
 const NETWORK = 'net-a';
 const OTHER_NETWORK = 'net-b';
@@ -85,7 +85,18 @@ const matrix: Record<Action, Role[]> = {
 	'event.check_in': [], // needs an event: see below
 	'events.feed.personal': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
 	'events.feed.circle': [], // needs a circle: see below
-	'api.events.read': everyone
+	'api.events.read': everyone,
+	'circles.list': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
+	'circle.view': [], // needs a circle: see below
+	'circle.read': [], // needs a circle: see below
+	'circle.contribute': [], // needs a circle: see below
+	'circle.join': [], // needs a circle: see below
+	'circle.lead': [], // needs a circle: see below
+	'circle.manage': ['office'],
+	'circle.post.edit': [], // needs a circle and an author: see below
+	'circle.post.delete': [], // needs a circle and an author: see below
+	'circle.action_item.update': [], // needs a circle and an owner: see below
+	'circle.attendance': ['board', 'office']
 };
 
 describe('policy role × action matrix', () => {
@@ -295,5 +306,132 @@ describe('event resources', () => {
 			expect(can(roles[role], 'event.view', { networkId: OTHER_NETWORK, event: publicEvent })).toBe(false);
 			expect(can(roles[role], 'event.manage', { networkId: OTHER_NETWORK, event: publicEvent })).toBe(false);
 		}
+	});
+});
+
+describe('circle resources', () => {
+	const scope = (overrides: Partial<CircleScope> = {}): CircleScope => ({
+		id: 'circle-1',
+		confidential: false,
+		joinPolicy: 'request',
+		...overrides
+	});
+	const on = (circle: CircleScope, userId?: string) => ({ networkId: NETWORK, circle, userId });
+	/** A plain member of circle-1 and of a partner agency in circle-1, besides the matrix's roles. */
+	const circleMember = base({
+		userId: 'cm',
+		networkRoles: ['member'],
+		organisations: [{ organisationId: OWN_ORG, role: 'org_member' }],
+		circles: [{ circleId: 'circle-1', role: 'member' }]
+	});
+	const partnerInCircle = base({
+		userId: 'pc',
+		networkRoles: ['partner'],
+		circles: [{ circleId: 'circle-1', role: 'member' }]
+	});
+	const all = { ...roles, circleMember, partnerInCircle };
+	type Who = keyof typeof all;
+	const who = Object.keys(all) as Who[];
+
+	const cases: [
+		string,
+		CircleScope,
+		Record<'view' | 'read' | 'contribute' | 'join' | 'lead' | 'attendance', Who[]>
+	][] = [
+		[
+			'open circle-1',
+			scope({ joinPolicy: 'open' }),
+			{
+				view: ['member', 'orgadmin', 'lead', 'partner', 'board', 'office', 'circleMember', 'partnerInCircle'],
+				read: ['member', 'orgadmin', 'lead', 'board', 'office', 'circleMember', 'partnerInCircle'],
+				contribute: ['lead', 'office', 'circleMember', 'partnerInCircle'],
+				join: ['member', 'orgadmin', 'partner'],
+				lead: ['lead', 'office'],
+				attendance: ['lead', 'board', 'office']
+			}
+		],
+		[
+			'confidential circle-1 by invitation',
+			scope({ confidential: true, joinPolicy: 'invitation' }),
+			{
+				view: ['member', 'orgadmin', 'lead', 'partner', 'board', 'office', 'circleMember', 'partnerInCircle'],
+				read: ['lead', 'board', 'office', 'circleMember', 'partnerInCircle'],
+				contribute: ['lead', 'office', 'circleMember', 'partnerInCircle'],
+				join: [],
+				lead: ['lead', 'office'],
+				attendance: ['lead', 'board', 'office']
+			}
+		],
+		[
+			'confidential circle-2',
+			scope({ id: 'circle-2', confidential: true }),
+			{
+				view: ['member', 'orgadmin', 'lead', 'partner', 'board', 'office', 'circleMember', 'partnerInCircle'],
+				read: ['board', 'office'],
+				contribute: ['office'],
+				join: ['member', 'orgadmin', 'lead', 'partner', 'circleMember', 'partnerInCircle'],
+				lead: ['office'],
+				attendance: ['board', 'office']
+			}
+		]
+	];
+
+	for (const [label, circle, allowed] of cases) {
+		for (const role of who) {
+			it(`${role} on ${label}`, () => {
+				const resource = on(circle);
+				expect(can(all[role], 'circle.view', resource)).toBe(allowed.view.includes(role));
+				expect(can(all[role], 'circle.read', resource)).toBe(allowed.read.includes(role));
+				expect(can(all[role], 'circle.contribute', resource)).toBe(allowed.contribute.includes(role));
+				expect(can(all[role], 'circle.join', resource)).toBe(allowed.join.includes(role));
+				expect(can(all[role], 'circle.lead', resource)).toBe(allowed.lead.includes(role));
+				expect(can(all[role], 'circle.attendance', resource)).toBe(allowed.attendance.includes(role));
+			});
+		}
+	}
+
+	it('only the author edits a post, while still in the circle; author, lead and office delete it', () => {
+		const circle = scope({ confidential: true });
+		expect(can(circleMember, 'circle.post.edit', on(circle, 'cm'))).toBe(true);
+		expect(can(circleMember, 'circle.post.delete', on(circle, 'cm'))).toBe(true);
+		expect(can(circleMember, 'circle.post.edit', on(circle, 'someone-else'))).toBe(false);
+		expect(can(circleMember, 'circle.post.delete', on(circle, 'someone-else'))).toBe(false);
+		expect(can(roles.lead, 'circle.post.edit', on(circle, 'cm'))).toBe(false);
+		expect(can(roles.lead, 'circle.post.delete', on(circle, 'cm'))).toBe(true);
+		expect(can(roles.office, 'circle.post.delete', on(circle, 'cm'))).toBe(true);
+		expect(can(roles.board, 'circle.post.delete', on(circle, 'cm'))).toBe(false);
+		// Having left the circle, the author can no longer touch the post.
+		const former = { ...circleMember, circles: [] };
+		expect(can(former, 'circle.post.edit', on(circle, 'cm'))).toBe(false);
+		expect(can(former, 'circle.post.delete', on(circle, 'cm'))).toBe(false);
+	});
+
+	it('the owner, a lead and the office update an action item; another member does not', () => {
+		const circle = scope();
+		expect(can(circleMember, 'circle.action_item.update', on(circle, 'cm'))).toBe(true);
+		expect(can(partnerInCircle, 'circle.action_item.update', on(circle, 'cm'))).toBe(false);
+		expect(can(roles.lead, 'circle.action_item.update', on(circle, 'cm'))).toBe(true);
+		expect(can(roles.office, 'circle.action_item.update', on(circle, 'cm'))).toBe(true);
+		expect(can(roles.board, 'circle.action_item.update', on(circle, 'cm'))).toBe(false);
+	});
+
+	it('every circle action needs a circle, and one of another network is nobody’s business', () => {
+		const circleActions = [
+			'circle.view',
+			'circle.read',
+			'circle.contribute',
+			'circle.join',
+			'circle.lead',
+			'circle.post.edit',
+			'circle.post.delete',
+			'circle.action_item.update'
+		] as const;
+		for (const action of circleActions)
+			for (const role of who) {
+				expect(can(all[role], action, { networkId: NETWORK })).toBe(false);
+				expect(can(all[role], action, { networkId: OTHER_NETWORK, circle: scope(), userId: 'cm' })).toBe(
+					false
+				);
+			}
 	});
 });

@@ -1,4 +1,5 @@
 import type { EventAudience, EventOrganiserKind, EventStatus } from '../../events/vocabulary.ts';
+import type { CircleJoinPolicy } from '../../circles/vocabulary.ts';
 import {
 	belongsToOrganisation,
 	isCircleLead,
@@ -22,6 +23,15 @@ export type Resource = {
 	userId?: string | null;
 	/** Set for the event actions: who organises it and who it is for. */
 	event?: EventScope;
+	/** Set for the circle actions: which circle, and whether its content is confidential. */
+	circle?: CircleScope;
+};
+
+/** What the policy needs to know of a circle. */
+export type CircleScope = {
+	id: string;
+	confidential: boolean;
+	joinPolicy: CircleJoinPolicy;
 };
 
 /** What the policy needs to know of an event (or of one about to be created). */
@@ -71,7 +81,18 @@ export const actions = [
 	'event.check_in',
 	'events.feed.personal',
 	'events.feed.circle',
-	'api.events.read'
+	'api.events.read',
+	'circles.list',
+	'circle.view',
+	'circle.read',
+	'circle.contribute',
+	'circle.join',
+	'circle.lead',
+	'circle.manage',
+	'circle.post.edit',
+	'circle.post.delete',
+	'circle.action_item.update',
+	'circle.attendance'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -107,6 +128,31 @@ const seesEvent: Rule = (actor, resource) => {
 	if (event.audience === 'members') return networkMember(actor);
 	return officeOrBoard(actor) || (!!event.audienceCircleId && isCircleMember(actor, event.audienceCircleId));
 };
+
+/** A member of the circle (lead or member). */
+const inCircle: Rule = (actor, resource) => !!resource?.circle && isCircleMember(actor, resource.circle.id);
+
+/**
+ * A circle's content (members, meetings, minutes, documents, discussions, search): its members,
+ * the office and the board; and the network's member persons unless the circle is confidential.
+ * Partners (agencies) read a circle's content only as its members.
+ */
+const readsCircle: Rule = (actor, resource) =>
+	!!resource?.circle &&
+	(inCircle(actor, resource) ||
+		officeOrBoard(actor) ||
+		(!resource.circle.confidential && hasNetworkRole(actor, 'member')));
+
+/** Writes in a circle: its members and the office. */
+const contributesToCircle: Rule = (actor, resource) =>
+	!!resource?.circle && (inCircle(actor, resource) || isOffice(actor));
+
+/** Runs a circle (agenda, minutes, action items, admissions, pins): its leads and the office. */
+const leadsCircle: Rule = (actor, resource) =>
+	!!resource?.circle && (isCircleLead(actor, resource.circle.id) || isOffice(actor));
+
+/** The resource's person (a post's author, an action item's owner) is the actor. */
+const isOwnPerson: Rule = (actor, resource) => !!actor.userId && resource?.userId === actor.userId;
 
 const rules: Record<Action, Rule> = {
 	'public.view': anyone,
@@ -167,7 +213,27 @@ const rules: Record<Action, Rule> = {
 	'events.feed.circle': (actor, resource) =>
 		!!resource?.event?.audienceCircleId &&
 		(officeOrBoard(actor) || isCircleMember(actor, resource.event.audienceCircleId)),
-	'api.events.read': anyone
+	'api.events.read': anyone,
+	// Which circles exist, their purpose and leads are no secret inside the network.
+	'circles.list': networkMember,
+	'circle.view': (actor, resource) => !!resource?.circle && networkMember(actor),
+	'circle.read': readsCircle,
+	'circle.contribute': contributesToCircle,
+	'circle.join': (actor, resource) =>
+		!!resource?.circle &&
+		resource.circle.joinPolicy !== 'invitation' &&
+		(hasNetworkRole(actor, 'member') || hasNetworkRole(actor, 'partner')) &&
+		!inCircle(actor, resource),
+	'circle.lead': leadsCircle,
+	// Creating a circle (no resource) and its settings, leads and confidentiality: the office.
+	'circle.manage': office,
+	'circle.post.edit': (actor, resource) =>
+		isOwnPerson(actor, resource) && contributesToCircle(actor, resource),
+	'circle.post.delete': (actor, resource) =>
+		(isOwnPerson(actor, resource) && contributesToCircle(actor, resource)) || leadsCircle(actor, resource),
+	'circle.action_item.update': (actor, resource) =>
+		(isOwnPerson(actor, resource) && readsCircle(actor, resource)) || leadsCircle(actor, resource),
+	'circle.attendance': (actor, resource) => leadsCircle(actor, resource) || officeOrBoard(actor)
 };
 
 /** Which of the directory's three views an actor gets: what they may see of every profile. */

@@ -44,3 +44,21 @@ export async function createEvent(
 		.returning();
 	return row!;
 }
+
+/** A meeting of a circle: an event organised by the circle, for the circle, in two weeks unless overridden. */
+export async function createCircleMeeting(
+	db: Database,
+	networkId: string,
+	circleId: string,
+	overrides: Partial<typeof events.$inferInsert> & { formatKey?: string } = {}
+) {
+	return createEvent(db, networkId, {
+		formatKey: 'circle-session',
+		titleDe: `Sitzung ${Math.random().toString(36).slice(2, 8)}`,
+		organiserKind: 'circle',
+		organiserCircleId: circleId,
+		audience: 'circle',
+		audienceCircleId: circleId,
+		...overrides
+	});
+}

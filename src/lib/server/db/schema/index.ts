@@ -6,3 +6,4 @@ export * from './circles.ts';
 export * from './operations.ts';
 export * from './directory.ts';
 export * from './events.ts';
+export * from './circle-meetings.ts';

@@ -1,0 +1,98 @@
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../db/index.ts';
+import { circleActivities, circleMemberships, circleNotifications } from '../db/schema/index.ts';
+import type { CircleActivityKind, NotificationReason } from '../../circles/vocabulary.ts';
+
+export type CircleActivityInput = {
+	networkId: string;
+	circleId: string;
+	kind: CircleActivityKind;
+	/** The thread, post, document, minutes, event or action item. */
+	subjectId: string;
+	actorUserId: string | null;
+	/** Plain text: a thread's title, a file's name, a meeting's title. */
+	title: string;
+	/** Where it is in the app, e.g. `/circles/<slug>/threads/<id>#post-<id>`. */
+	path: string;
+	/** People @mentioned: notified (reason 'mention') if they are members of the circle. */
+	mentionedUserIds?: string[];
+	/** People it is assigned to (an action item's owner): notified (reason 'assigned') if members. */
+	assignedUserIds?: string[];
+	/** false: listed in the recent activity only (e.g. minutes, which are mailed on their own). */
+	notify?: boolean;
+};
+
+/**
+ * Records one happening in a circle, in the caller's transaction, and a notification for every
+ * member who hears of it: everyone but the actor whose preference is not 'off'. Mentions and
+ * assignments take precedence as the reason. The mails themselves are sent by the notification
+ * jobs (immediately or in the daily digest), see notifications/.
+ */
+export async function recordCircleActivity(tx: DatabaseOrTransaction, input: CircleActivityInput) {
+	const [activity] = await tx
+		.insert(circleActivities)
+		.values({
+			networkId: input.networkId,
+			circleId: input.circleId,
+			kind: input.kind,
+			subjectId: input.subjectId,
+			actorUserId: input.actorUserId,
+			title: input.title.slice(0, 300),
+			path: input.path
+		})
+		.returning({ id: circleActivities.id });
+	const activityId = activity!.id;
+	if (input.notify === false) return { activityId, recipients: [] as string[] };
+
+	const members = await tx
+		.select({ userId: circleMemberships.userId })
+		.from(circleMemberships)
+		.where(
+			and(
+				eq(circleMemberships.networkId, input.networkId),
+				eq(circleMemberships.circleId, input.circleId),
+				ne(circleMemberships.notificationMode, 'off'),
+				input.actorUserId ? ne(circleMemberships.userId, input.actorUserId) : undefined
+			)
+		);
+	const mentioned = new Set(input.mentionedUserIds ?? []);
+	const assigned = new Set(input.assignedUserIds ?? []);
+	const reasonOf = (userId: string): NotificationReason =>
+		assigned.has(userId) ? 'assigned' : mentioned.has(userId) ? 'mention' : 'activity';
+	const rows = members.map(({ userId }) => ({
+		networkId: input.networkId,
+		circleId: input.circleId,
+		activityId,
+		userId,
+		reason: reasonOf(userId)
+	}));
+	if (rows.length > 0) await tx.insert(circleNotifications).values(rows);
+	return { activityId, recipients: rows.map((row) => row.userId) };
+}
+
+/** Marks a person's notifications about these subjects as seen (they opened the item). */
+export async function markCircleActivitySeen(
+	tx: DatabaseOrTransaction,
+	input: { networkId: string; userId: string; subjectIds: string[] }
+) {
+	if (input.subjectIds.length === 0) return;
+	const activities = tx
+		.select({ id: circleActivities.id })
+		.from(circleActivities)
+		.where(
+			and(
+				eq(circleActivities.networkId, input.networkId),
+				inArray(circleActivities.subjectId, input.subjectIds)
+			)
+		);
+	await tx
+		.update(circleNotifications)
+		.set({ seenAt: new Date() })
+		.where(
+			and(
+				eq(circleNotifications.userId, input.userId),
+				isNull(circleNotifications.seenAt),
+				inArray(circleNotifications.activityId, activities)
+			)
+		);
+}
