@@ -1,3 +1,5 @@
+import { config } from '../config.ts';
+
 /**
  * The origin that links in mails (verification, reset, invitations) point at. A request's own
  * origin comes from its Host header, which the sender controls: a reset link pointing at a host of
@@ -11,4 +13,9 @@ export function linkOrigin(
 ): string {
 	if (requestUrl.origin === configuredOrigin) return configuredOrigin;
 	return networkHosts.includes(requestUrl.hostname.toLowerCase()) ? requestUrl.origin : configuredOrigin;
+}
+
+/** Where a network's mail links point when no request tells us (background jobs). */
+export function networkOrigin(network: { hosts: readonly string[]; isDefault: boolean }): string {
+	return network.hosts[0] && !network.isDefault ? `https://${network.hosts[0]}` : config().ORIGIN;
 }

@@ -1,18 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Database, type DatabaseOrTransaction } from '../../db/index.ts';
 import { eventFeedback, eventRegistrations, events } from '../../db/schema/index.ts';
-import { config } from '../../config.ts';
 import { logger } from '../../logger.ts';
+import { networkOrigin } from '../../networks/origin.ts';
 import { recomputeAttendanceFigures } from './attendance.ts';
 import { feedbackLink } from './feedback-link.ts';
 import { queueFeedbackMail, queueReminderMail, type FollowUpNetwork } from './mails.ts';
 import { registrationAccessToken, registrationLink } from '../registration/index.ts';
 import { findDueReminders, findEndedEventsAwaitingFollowUp, findNetworkForMail } from './queries.ts';
 
-/** Where a network's mail links point when no request tells us (background jobs). */
-function networkOrigin(network: { hosts: string[]; isDefault: boolean }) {
-	return network.hosts[0] && !network.isDefault ? `https://${network.hosts[0]}` : config().ORIGIN;
-}
 
 async function networkForMail(tx: DatabaseOrTransaction, networkId: string): Promise<FollowUpNetwork> {
 	const network = await findNetworkForMail(tx, networkId);
