@@ -26,32 +26,32 @@ afterAll(async () => {
 const roles = [
 	{
 		email: 'office@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
 		not: []
 	},
 	{
 		email: 'board@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
 		not: []
 	},
 	{
 		email: 'orgadmin@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'member@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'lead@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'partner@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Mitgliederbereich', 'Verzeichnis'],
+		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis'],
 		not: ['Geschäftsstelle']
 	}
 ];
@@ -61,6 +61,7 @@ describe('demo accounts', () => {
 		const { context, page } = await newPage(browser, app.baseUrl);
 		await page.goto('/');
 		expect(await mainNavigation(page)).toEqual(['Start', 'Kompetenzatlas', 'Veranstaltungen']);
+		// Expert circles are the network's own business: not in a visitor's navigation.
 		expect(await isSignedIn(page)).toBe(false);
 		await context.close();
 	});
