@@ -2,6 +2,9 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/index.ts';
 import { circleActivities, circleMemberships, circleNotifications } from '../db/schema/index.ts';
 import type { CircleActivityKind, NotificationReason } from '../../circles/vocabulary.ts';
+import { enqueueJob, isJobRunnerStarted } from '../jobs/boss.ts';
+import { CIRCLE_NOTIFICATION_MAIL_JOB } from './jobs.ts';
+import { deliverNotificationMailsIn } from './notifications/deliver.ts';
 
 export type CircleActivityInput = {
 	networkId: string;
@@ -26,7 +29,8 @@ export type CircleActivityInput = {
  * Records one happening in a circle, in the caller's transaction, and a notification for every
  * member who hears of it: everyone but the actor whose preference is not 'off'. Mentions and
  * assignments take precedence as the reason. The mails themselves are sent by the notification
- * jobs (immediately or in the daily digest), see notifications/.
+ * jobs (immediately or in the daily digest), see notifications/; when someone wants them at once,
+ * the immediate-mail job is enqueued in this same transaction.
  */
 export async function recordCircleActivity(tx: DatabaseOrTransaction, input: CircleActivityInput) {
 	const [activity] = await tx
@@ -45,7 +49,7 @@ export async function recordCircleActivity(tx: DatabaseOrTransaction, input: Cir
 	if (input.notify === false) return { activityId, recipients: [] as string[] };
 
 	const members = await tx
-		.select({ userId: circleMemberships.userId })
+		.select({ userId: circleMemberships.userId, mode: circleMemberships.notificationMode })
 		.from(circleMemberships)
 		.where(
 			and(
@@ -67,7 +71,23 @@ export async function recordCircleActivity(tx: DatabaseOrTransaction, input: Cir
 		reason: reasonOf(userId)
 	}));
 	if (rows.length > 0) await tx.insert(circleNotifications).values(rows);
+	if (members.some((member) => member.mode === 'immediate')) await oweImmediateMails(tx, activityId);
 	return { activityId, recipients: rows.map((row) => row.userId) };
+}
+
+/**
+ * Owes the activity's immediate mails, in the caller's transaction: a job row when this process runs
+ * the job queue (every server does), so the mails exist if and only if the activity does, and the
+ * caller does not wait for them. Without a runner (a command-line script, most tests) — or one that
+ * stopped in between — the mails are queued right here, in the same transaction, as the event
+ * registration mails are: still exactly once, only at the caller's cost.
+ */
+async function oweImmediateMails(tx: DatabaseOrTransaction, activityId: string) {
+	if (isJobRunnerStarted()) {
+		const jobId = await enqueueJob(CIRCLE_NOTIFICATION_MAIL_JOB, { activityId }, { tx });
+		if (jobId) return;
+	}
+	await deliverNotificationMailsIn(tx, activityId);
 }
 
 /** Marks a person's notifications about these subjects as seen (they opened the item). */
