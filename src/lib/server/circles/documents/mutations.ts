@@ -11,7 +11,7 @@ import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
 import { isUniqueViolation } from '../../errors.ts';
 import { can } from '../../policy/policy.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { recordCircleActivity } from '../activity.ts';
+import { markCircleActivitySeen, recordCircleActivity } from '../activity.ts';
 import { circleResource, type CircleRow } from '../scope.ts';
 import { DOCUMENT_UPLOAD_LIMIT_BYTES, cleanFolderName, documentFileName, sniffDocument } from './files.ts';
 
@@ -222,11 +222,18 @@ export async function deleteCircleDocument(input: {
 	circle: CircleRow;
 	documentId: string;
 	context?: AuditContext;
-}): Promise<{ ok: true; name: string } | { ok: false; reason: 'NOT_FOUND' | 'NOT_ALLOWED' }> {
+}): Promise<
+	{ ok: true; name: string; folderId: string | null } | { ok: false; reason: 'NOT_FOUND' | 'NOT_ALLOWED' }
+> {
 	const { circle, actor } = input;
 	return (await db()).transaction(async (t) => {
 		const [document] = await t
-			.select({ id: circleDocuments.id, name: circleDocuments.name, createdBy: circleDocuments.createdBy })
+			.select({
+				id: circleDocuments.id,
+				name: circleDocuments.name,
+				folderId: circleDocuments.folderId,
+				createdBy: circleDocuments.createdBy
+			})
 			.from(circleDocuments)
 			.where(
 				and(
@@ -245,7 +252,7 @@ export async function deleteCircleDocument(input: {
 			.set({ deletedAt: sql`now()`, deletedBy: actor.userId })
 			.where(eq(circleDocuments.id, document.id));
 		await audit(t, input, 'circle.document_deleted', { documentId: document.id, fileName: document.name });
-		return { ok: true as const, name: document.name };
+		return { ok: true as const, name: document.name, folderId: document.folderId };
 	});
 }
 
@@ -298,4 +305,9 @@ export async function createCircleFolder(input: {
 		if (isUniqueViolation(error)) return { ok: false, reason: 'NAME_TAKEN' };
 		throw error;
 	}
+}
+
+/** The person opened the document: its upload notifications stay out of their digest. */
+export async function markCircleDocumentSeen(networkId: string, userId: string, documentId: string) {
+	await markCircleActivitySeen(await db(), { networkId, userId, subjectIds: [documentId] });
 }
