@@ -15,7 +15,8 @@ export const load = async (event) => {
 	authorize(event, 'event.create');
 	const { actor, locale } = event.locals;
 	const options = await eventFormOptions(actor, locale);
-	return { options, values: newEventFormValues(options.organisers) };
+	const organiser = event.url.searchParams.get('organiser');
+	return { options, values: newEventFormValues(options.organisers, organiser) };
 };
 
 export const actions = {

@@ -126,15 +126,24 @@ export function eventFormValues(event: EventRow): Record<string, string> {
 	};
 }
 
-/** Defaults of a new event's form: published, registration on, members' audience. */
-export function newEventFormValues(organisers: Option[]): Record<string, string> {
+/**
+ * Defaults of a new event's form: published, registration on, members' audience. A circle asked
+ * for (`?organiser=circle:<id>`, the circle's "Sitzung planen") is preselected as organiser and
+ * audience when it is among the actor's choices; otherwise the request is ignored.
+ */
+export function newEventFormValues(organisers: Option[], requested?: string | null): Record<string, string> {
+	const circle =
+		requested?.startsWith('circle:') && organisers.some((option) => option.value === requested)
+			? requested.slice('circle:'.length)
+			: null;
 	return {
 		locationKind: 'onsite',
-		audience: 'members',
+		audience: circle ? 'circle' : 'members',
+		...(circle ? { audienceCircleId: circle } : {}),
 		registrationEnabled: 'on',
 		reminderHours: '24',
 		status: 'published',
-		organiser: organisers[0]?.value ?? ''
+		organiser: circle ? `circle:${circle}` : (organisers[0]?.value ?? '')
 	};
 }
 
