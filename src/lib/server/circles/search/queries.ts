@@ -11,10 +11,11 @@ export type CircleSearchRow = {
 	id: string;
 	/** The thread of a post, the meeting (event) of minutes and agenda items; else the id again. */
 	parentId: string;
-	/** Thread title, meeting title (German), agenda item title, document name. */
+	/** Thread title (also of a post), agenda item title, document name; '' for minutes. */
 	title: string;
-	/** The meeting's English title, where there is one. */
-	titleEn: string;
+	/** The meeting of minutes and agenda items, in German and English ('' for the others). */
+	meetingDe: string;
+	meetingEn: string;
 	/** The text the snippet is taken from: Markdown for posts, minutes and agenda notes. */
 	text: string;
 	/** 'draft' for minutes not yet approved (leads only); else ''. */
@@ -47,7 +48,8 @@ export async function searchCircle(input: {
 		id: string;
 		parent_id: string;
 		title: string;
-		title_en: string;
+		meeting_de: string;
+		meeting_en: string;
 		text: string;
 		status: string;
 		at: string | Date;
@@ -60,7 +62,7 @@ export async function searchCircle(input: {
 				and (e.status <> 'draft' or ${includeDrafts})
 		)
 		select * from (
-			select 'thread' as type, t.id, t.id as parent_id, t.title, '' as title_en,
+			select 'thread' as type, t.id, t.id as parent_id, t.title, '' as meeting_de, '' as meeting_en,
 				coalesce((select p.body from circle_posts p
 					where p.thread_id = t.id and p.is_opening and p.deleted_at is null
 						and p.network_id = ${networkId} and p.circle_id = ${circleId} limit 1), '') as text,
@@ -69,14 +71,14 @@ export async function searchCircle(input: {
 			where t.network_id = ${networkId} and t.circle_id = ${circleId} and t.deleted_at is null
 				and t.search @@ q.query
 			union all
-			select 'post', p.id, t.id, t.title, '', p.body, '', p.created_at, ts_rank(p.search, q.query)
+			select 'post', p.id, t.id, t.title, '', '', p.body, '', p.created_at, ts_rank(p.search, q.query)
 			from circle_posts p
 			join circle_threads t on t.id = p.thread_id and t.network_id = ${networkId} and t.circle_id = ${circleId}
 			cross join q
 			where p.network_id = ${networkId} and p.circle_id = ${circleId}
 				and p.deleted_at is null and t.deleted_at is null and p.search @@ q.query
 			union all
-			select 'minutes', mi.id, e.id, e.title_de, e.title_en, mi.body, mi.status,
+			select 'minutes', mi.id, e.id, '', e.title_de, e.title_en, mi.body, mi.status,
 				coalesce(mi.approved_at, e.starts_at), ts_rank(mi.search, q.query)
 			from circle_minutes mi
 			join meetings e on e.id = mi.event_id
@@ -84,13 +86,13 @@ export async function searchCircle(input: {
 			where mi.network_id = ${networkId} and mi.circle_id = ${circleId}
 				and (mi.status = 'approved' or ${includeDrafts}) and mi.search @@ q.query
 			union all
-			select 'agenda', a.id, e.id, a.title, '', a.notes, '', e.starts_at, ts_rank(a.search, q.query) * 1.5
+			select 'agenda', a.id, e.id, a.title, e.title_de, e.title_en, a.notes, '', e.starts_at, ts_rank(a.search, q.query) * 1.5
 			from circle_agenda_items a
 			join meetings e on e.id = a.event_id
 			cross join q
 			where a.network_id = ${networkId} and a.circle_id = ${circleId} and a.search @@ q.query
 			union all
-			select 'document', d.id, d.id, d.name, '', d.name, '', d.updated_at, ts_rank(d.search, q.query) * 2
+			select 'document', d.id, d.id, d.name, '', '', d.name, '', d.updated_at, ts_rank(d.search, q.query) * 2
 			from circle_documents d, q
 			where d.network_id = ${networkId} and d.circle_id = ${circleId} and d.deleted_at is null
 				and d.search @@ q.query
@@ -103,7 +105,8 @@ export async function searchCircle(input: {
 		id: row.id,
 		parentId: row.parent_id,
 		title: row.title,
-		titleEn: row.title_en,
+		meetingDe: row.meeting_de,
+		meetingEn: row.meeting_en,
 		text: row.text,
 		status: row.status,
 		at: new Date(row.at),

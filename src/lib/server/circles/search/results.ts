@@ -5,12 +5,14 @@ import { buildSnippet, type SnippetPart } from './snippet.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 
-/** The search field: empty means "show the hint", too long is a field error. */
-export const circleSearchQuerySchema = z
-	.string()
-	.trim()
-	.max(MAX_QUERY_LENGTH, 'circle_search_too_long')
-	.transform((value) => value.replace(/\s+/g, ' '));
+/** The search form (`q`): empty means "show the hint", too long is a field error. */
+export const circleSearchQuerySchema = z.object({
+	q: z
+		.string()
+		.trim()
+		.max(MAX_QUERY_LENGTH, 'circle_search_too_long')
+		.transform((value) => value.replace(/\s+/g, ' '))
+});
 
 /** What the page shows of a hit: plain text only (the page marks the parts with <mark> itself). */
 export type CircleSearchResult = {
@@ -51,7 +53,7 @@ export function presentResults(
 	input: { slug: string; query: string; locale: 'de' | 'en' }
 ): CircleSearchResult[] {
 	return rows.map((row) => {
-		const meeting = input.locale === 'en' && row.titleEn.trim() ? row.titleEn : row.title;
+		const meeting = input.locale === 'en' && row.meetingEn.trim() ? row.meetingEn : row.meetingDe;
 		const source =
 			row.type === 'document' ? '' : markdownToPlainText(row.text.slice(0, SNIPPET_SOURCE_LIMIT));
 		const title = row.type === 'minutes' ? meeting : row.title;

@@ -13,14 +13,14 @@ export const load = async (event) => {
 	const circle = await requireCircle(event, 'circle.read');
 	const { actor, locale, network } = event.locals;
 	const raw = event.url.searchParams.get('q') ?? '';
-	const parsed = circleSearchQuerySchema.safeParse(raw);
+	const parsed = circleSearchQuerySchema.safeParse({ q: raw });
 	if (!parsed.success)
 		return {
 			query: raw.slice(0, 1000),
 			errors: localizeIssues(parsed.error.issues, locale) as Record<string, string>,
 			results: null
 		};
-	const query = parsed.data;
+	const query = parsed.data.q;
 	if (!query) return { query, errors: {} as Record<string, string>, results: null };
 	const rows = await searchCircle({
 		networkId: network.id,
