@@ -4,7 +4,7 @@ import { m } from '../../paraglide/messages.js';
 import { localizeIssues, type FieldErrors } from '../forms.ts';
 import type { CircleAdminResult } from './mutations.ts';
 import { circleJoinPolicies } from '../../circles/vocabulary.ts';
-import { checkbox, optionalText, requiredText } from '../../validation.ts';
+import { optionalText, requiredText } from '../../validation.ts';
 
 /** The slug pattern the circle guard accepts; a slug that fails it could never be opened. */
 export const CIRCLE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -52,7 +52,11 @@ export const circleSettingsSchema = z
 		descriptionDe: optionalText(4000).transform((value) => value ?? ''),
 		descriptionEn: optionalText(4000).transform((value) => value ?? ''),
 		joinPolicy: z.enum(circleJoinPolicies, { message: 'validation_choice' }),
-		confidential: checkbox(),
+		// An unticked checkbox is not posted at all.
+		confidential: z
+			.string()
+			.optional()
+			.transform((value) => value === 'on' || value === 'true'),
 		leadIds: userIds()
 	})
 	.transform((value) => ({ ...value, slug: value.slug || slugify(value.nameDe) }))
