@@ -55,6 +55,15 @@ describe('circle discussions in the browser', () => {
 		expect((await page.goto(threads))?.status()).toBe(200);
 		await page.getByRole('link', { name: 'Neues Thema' }).click();
 		await page.waitForURL(/\/threads\/new$/);
+		expect(await axeViolations(page)).toEqual([]);
+		// An empty form: answered with the errors listed above the form and beside each field.
+		const refused = await submitForm(page, page.getByRole('button', { name: 'Thema veröffentlichen' }));
+		expect(refused.status()).toBe(400);
+		const summary = page.locator('main [role="alert"]');
+		expect(await summary.innerText()).toContain('Der Titel muss mindestens 3 Zeichen lang sein.');
+		expect(await summary.innerText()).toContain('Bitte schreiben Sie einen Text.');
+		expect(await page.getByLabel('Titel').getAttribute('aria-invalid')).toBe('true');
+		expect(await axeViolations(page)).toEqual([]);
 
 		const handle = (await page.locator('#thread-body-mentions code').first().innerText()).trim();
 		expect(handle).toMatch(/^@[a-z0-9-]+$/);
@@ -75,6 +84,20 @@ describe('circle discussions in the browser', () => {
 		await submitForm(page, page.getByRole('button', { name: 'Antwort veröffentlichen' }));
 		await page.waitForURL(/#post-[0-9a-f-]{36}$/);
 		expect(await page.locator('main article strong', { hasText: 'Antwort' }).count()).toBe(1);
+
+		// Editing keeps the earlier wording in the history.
+		await page.locator('main article').last().getByRole('link', { name: 'Bearbeiten' }).click();
+		await page.waitForURL(/\/edit$/);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByLabel('Text').fill('Eine **geänderte** Antwort.');
+		await submitForm(page, page.getByRole('button', { name: 'Änderungen speichern' }));
+		await page.waitForURL(/#post-[0-9a-f-]{36}$/);
+		await page.locator('main article').last().getByRole('link', { name: 'bearbeitet (Verlauf)' }).click();
+		await page.waitForURL(/\/history$/);
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Verlauf des Beitrags');
+		expect(await page.locator('main').innerText()).toContain('Fassung 1');
+		expect(await page.locator('main section').last().innerText()).toContain('Eine Antwort.');
+		expect(await axeViolations(page)).toEqual([]);
 		expect(dialogs).toEqual([]);
 		await context.close();
 
