@@ -171,7 +171,7 @@ describe('search inside a circle', () => {
 	it('finds each content type with its link, and nothing of another circle', async () => {
 		const agenda = await search('member', 'Lastenfahrrad');
 		expect(agenda.results!.map((r) => [r.type, r.href, r.context])).toEqual([
-			['agenda', `/circles/${circle.slug}/meetings/${ids.meeting}#agenda-${ids.agenda}`, 'Frühjahrssitzung']
+			['agenda', `/circles/${circle.slug}/meetings/${ids.meeting}#item-${ids.agenda}`, 'Frühjahrssitzung']
 		]);
 		const minutes = await search('member', 'Solaranlage');
 		expect(minutes.results!.map((r) => [r.type, r.href, r.title, r.draft])).toEqual([

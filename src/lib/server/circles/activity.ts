@@ -80,9 +80,10 @@ export async function recordCircleActivity(tx: DatabaseOrTransaction, input: Cir
  * the job queue (every server does), so the mails exist if and only if the activity does, and the
  * caller does not wait for them. Without a runner (a command-line script, most tests) — or one that
  * stopped in between — the mails are queued right here, in the same transaction, as the event
- * registration mails are: still exactly once, only at the caller's cost.
+ * registration mails are: still exactly once, only at the caller's cost. Code that adds
+ * notifications to an activity itself (notify: false, then its own rows) calls this afterwards.
  */
-async function oweImmediateMails(tx: DatabaseOrTransaction, activityId: string) {
+export async function oweImmediateMails(tx: DatabaseOrTransaction, activityId: string) {
 	if (isJobRunnerStarted()) {
 		const jobId = await enqueueJob(CIRCLE_NOTIFICATION_MAIL_JOB, { activityId }, { tx });
 		if (jobId) return;

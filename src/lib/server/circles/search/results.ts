@@ -39,7 +39,7 @@ function linkOf(slug: string, row: CircleSearchRow) {
 		case 'minutes':
 			return `${base}/meetings/${row.parentId}/minutes`;
 		case 'agenda':
-			return `${base}/meetings/${row.parentId}#agenda-${row.id}`;
+			return `${base}/meetings/${row.parentId}#item-${row.id}`;
 		case 'document':
 			return `${base}/documents/${row.id}`;
 	}
