@@ -86,6 +86,7 @@ export const demoPartners: DemoPartner[] = [
 export const demoCircles: Omit<typeof circles.$inferInsert, 'networkId'>[] = [
 	{
 		slug: 'antriebstransformation',
+		joinPolicy: 'request',
 		nameDe: 'Antriebstransformation & Elektromobilität',
 		nameEn: 'Drivetrain transformation & e-mobility',
 		descriptionDe:
@@ -95,6 +96,7 @@ export const demoCircles: Omit<typeof circles.$inferInsert, 'networkId'>[] = [
 	},
 	{
 		slug: 'wasserstoff-kraftstoffe',
+		joinPolicy: 'open',
 		nameDe: 'Wasserstoff & alternative Kraftstoffe',
 		nameEn: 'Hydrogen & alternative fuels',
 		descriptionDe:
@@ -104,6 +106,9 @@ export const demoCircles: Omit<typeof circles.$inferInsert, 'networkId'>[] = [
 	},
 	{
 		slug: 'produktion-digitalisierung',
+		joinPolicy: 'invitation',
+		// Content for its members, the office and the board only; no demo login is a member.
+		confidential: true,
 		nameDe: 'Produktion 4.0 & Digitalisierung',
 		nameEn: 'Production 4.0 & digitalisation',
 		descriptionDe:
@@ -113,6 +118,7 @@ export const demoCircles: Omit<typeof circles.$inferInsert, 'networkId'>[] = [
 	},
 	{
 		slug: 'fachkraefte-qualifizierung',
+		joinPolicy: 'open',
 		nameDe: 'Fachkräfte & Qualifizierung',
 		nameEn: 'Skilled workers & qualification',
 		descriptionDe:

@@ -19,6 +19,7 @@ import { demoRegionOutlines } from './demo-region.ts';
 import type { DemoMember, District } from './demo-member-types.ts';
 import { demoCircles, demoNetwork, demoPartners } from './demo-network.ts';
 import { insertDemoEvents } from './demo-events.ts';
+import { insertDemoCircles } from './demo-circles.ts';
 import { membersKreisSteinfurt } from './members-kreis-steinfurt.ts';
 import { membersLandkreisOsnabrueck } from './members-landkreis-osnabrueck.ts';
 import { membersStadtOsnabrueck } from './members-stadt-osnabrueck.ts';
@@ -36,6 +37,9 @@ export type DemoSeedSummary = {
 	competencies: number;
 	organisationCompetencies: number;
 	events: number;
+	circleMembers: number;
+	circleDocuments: number;
+	circlePosts: number;
 	/** Set when another instance seeded the same database first. */
 	skipped?: boolean;
 	ms: number;
@@ -116,6 +120,9 @@ export async function seedDemoData(db: Database, options: { now?: Date } = {}): 
 			competencies: 0,
 			organisationCompetencies: 0,
 			events: 0,
+			circleMembers: 0,
+			circleDocuments: 0,
+			circlePosts: 0,
 			skipped: true,
 			ms
 		};
@@ -216,6 +223,8 @@ async function insertDemoData(db: Database, passwordHash: string, now: Date) {
 
 	// Events are dated relative to the seed day, so the demo always has a past and a future.
 	const eventCount = await insertDemoEvents(db, networkId, now);
+	// The circles' workspaces build on the events: their meetings are circle sessions.
+	const circleCounts = await insertDemoCircles(db, networkId, now);
 
 	// Last, once everything a search document draws on is in place.
 	await refreshSearchDocuments(networkId, undefined, db);
@@ -230,7 +239,10 @@ async function insertDemoData(db: Database, passwordHash: string, now: Date) {
 		accounts: demoAccounts.length,
 		competencies: competenceIdByPath.size,
 		organisationCompetencies: linkedCompetencies,
-		events: eventCount
+		events: eventCount + circleCounts.events,
+		circleMembers: circleCounts.circleMembers,
+		circleDocuments: circleCounts.circleDocuments,
+		circlePosts: circleCounts.circlePosts
 	};
 }
 
