@@ -115,7 +115,8 @@ type Outcome = { status: number; data: Record<string, unknown> | null };
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
 	try {
 		const data = await run();
-		if (isActionFailure(data)) return { status: data.status, data: data.data as unknown as Record<string, unknown> };
+		if (isActionFailure(data))
+			return { status: data.status, data: data.data as unknown as Record<string, unknown> };
 		return { status: 200, data: (data ?? {}) as Record<string, unknown> };
 	} catch (thrown) {
 		if (isHttpError(thrown)) return { status: thrown.status, data: null };
