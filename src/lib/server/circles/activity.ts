@@ -21,8 +21,12 @@ export type CircleActivityInput = {
 	mentionedUserIds?: string[];
 	/** People it is assigned to (an action item's owner): notified (reason 'assigned') if members. */
 	assignedUserIds?: string[];
-	/** false: listed in the recent activity only (e.g. minutes, which are mailed on their own). */
-	notify?: boolean;
+	/**
+	 * Who is notified: every member (true, the default); only the mentioned and assigned members
+	 * ('named', e.g. an edit that adds a mention); nobody (false: listed in the recent activity only,
+	 * e.g. minutes, which are mailed on their own).
+	 */
+	notify?: boolean | 'named';
 };
 
 /**
@@ -47,6 +51,10 @@ export async function recordCircleActivity(tx: DatabaseOrTransaction, input: Cir
 		.returning({ id: circleActivities.id });
 	const activityId = activity!.id;
 	if (input.notify === false) return { activityId, recipients: [] as string[] };
+	const mentioned = new Set(input.mentionedUserIds ?? []);
+	const assigned = new Set(input.assignedUserIds ?? []);
+	const named = [...mentioned, ...assigned];
+	if (input.notify === 'named' && named.length === 0) return { activityId, recipients: [] as string[] };
 
 	const members = await tx
 		.select({ userId: circleMemberships.userId, mode: circleMemberships.notificationMode })
@@ -56,11 +64,10 @@ export async function recordCircleActivity(tx: DatabaseOrTransaction, input: Cir
 				eq(circleMemberships.networkId, input.networkId),
 				eq(circleMemberships.circleId, input.circleId),
 				ne(circleMemberships.notificationMode, 'off'),
-				input.actorUserId ? ne(circleMemberships.userId, input.actorUserId) : undefined
+				input.actorUserId ? ne(circleMemberships.userId, input.actorUserId) : undefined,
+				input.notify === 'named' ? inArray(circleMemberships.userId, named) : undefined
 			)
 		);
-	const mentioned = new Set(input.mentionedUserIds ?? []);
-	const assigned = new Set(input.assignedUserIds ?? []);
 	const reasonOf = (userId: string): NotificationReason =>
 		assigned.has(userId) ? 'assigned' : mentioned.has(userId) ? 'mention' : 'activity';
 	const rows = members.map(({ userId }) => ({

@@ -1,12 +1,6 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db, type DatabaseOrTransaction } from '../../db/index.ts';
-import {
-	circleMemberships,
-	circleNotifications,
-	circlePostRevisions,
-	circlePosts,
-	circleThreads
-} from '../../db/schema/index.ts';
+import { circlePostRevisions, circlePosts, circleThreads } from '../../db/schema/index.ts';
 import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { can } from '../../policy/policy.ts';
@@ -214,12 +208,7 @@ export async function editPost(input: {
 	});
 }
 
-/**
- * An edit that adds @mentions tells only the newly mentioned members (not the whole circle again):
- * the activity is recorded without the general notification, and a 'mention' notification is
- * added for each new member whose preference is not 'off' — the same rule recordCircleActivity
- * applies to everyone else.
- */
+/** An edit that adds @mentions tells only the newly mentioned members, not the whole circle again. */
 async function notifyNewMentions(
 	tx: DatabaseOrTransaction,
 	input: {
@@ -231,7 +220,7 @@ async function notifyNewMentions(
 	}
 ) {
 	const { circle } = input;
-	const { activityId } = await recordCircleActivity(tx, {
+	await recordCircleActivity(tx, {
 		networkId: circle.networkId,
 		circleId: circle.id,
 		kind: 'post_created',
@@ -239,29 +228,9 @@ async function notifyNewMentions(
 		actorUserId: input.actor.userId,
 		title: input.thread.title,
 		path: postPath(circle, input.thread.id, input.postId),
-		notify: false
+		mentionedUserIds: input.added,
+		notify: 'named'
 	});
-	const recipients = await tx
-		.select({ userId: circleMemberships.userId })
-		.from(circleMemberships)
-		.where(
-			and(
-				eq(circleMemberships.networkId, circle.networkId),
-				eq(circleMemberships.circleId, circle.id),
-				ne(circleMemberships.notificationMode, 'off'),
-				inArray(circleMemberships.userId, input.added)
-			)
-		);
-	if (recipients.length === 0) return;
-	await tx.insert(circleNotifications).values(
-		recipients.map(({ userId }) => ({
-			networkId: circle.networkId,
-			circleId: circle.id,
-			activityId,
-			userId,
-			reason: 'mention' as const
-		}))
-	);
 }
 
 /**
