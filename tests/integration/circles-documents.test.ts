@@ -115,7 +115,7 @@ function requestEvent({ actor, slug = circle.slug, params = {}, search = '', for
 	} as never;
 }
 
-async function status(promise: Promise<unknown>) {
+async function status(promise: unknown) {
 	try {
 		const value = await promise;
 		return value instanceof Response ? value.status : 200;
