@@ -36,4 +36,7 @@ export const newPassword = () =>
 		.max(128, 'validation_password_too_long');
 
 export const checkbox = () =>
-	z.union([z.literal('on'), z.literal('true'), z.undefined()]).transform((value) => value !== undefined);
+	z
+		.enum(['on', 'true'])
+		.optional()
+		.transform((value) => value !== undefined);
