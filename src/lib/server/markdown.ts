@@ -22,6 +22,19 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
 	return defaultLinkOpen(tokens, index, options, env, self);
 };
 
+/**
+ * Headings people write sit below the page's own title and section headings: `#` becomes <h3>,
+ * so the page's heading outline stays in order for screen readers.
+ */
+const HEADING_OFFSET = 2;
+for (const rule of ['heading_open', 'heading_close'] as const)
+	markdown.renderer.rules[rule] = (tokens, index, options, _env, self) => {
+		const token = tokens[index]!;
+		const level = Math.min(6, Number(token.tag.slice(1)) + HEADING_OFFSET);
+		token.tag = `h${level}`;
+		return self.renderToken(tokens, index, options);
+	};
+
 export type MarkdownOptions = {
 	/**
 	 * Handles (see mentionHandle) of the people who may be mentioned, with their display names.
