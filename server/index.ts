@@ -17,8 +17,9 @@ process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 process.env.HOST_HEADER = 'x-forwarded-host';
 process.env.ADDRESS_HEADER = 'x-forwarded-for';
 process.env.XFF_DEPTH = '1';
-// Spreadsheet imports may be up to 10 MB (the importer says so in words); the adapter's default is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '11M';
+// Circle documents may be up to 20 MB, spreadsheet imports and event attachments 10 MB (each form
+// says so in words and checks its own limit); the adapter's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '21M';
 
 const buildDir = path.resolve(process.env.KNOTENPUNKT_BUILD_DIR ?? 'build');
 // Importing the handler runs the server's start-up (migrations, demo data, jobs).

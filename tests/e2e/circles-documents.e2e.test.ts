@@ -85,9 +85,9 @@ describe('circle documents in the browser', () => {
 		const documentPath = (await link.getAttribute('href'))!;
 		expect(dialogs).toEqual([]);
 
-		// Above the server's body limit (11M) the request is refused before the form action runs; the
-		// page's script refuses such files before sending (DOCUMENT_UPLOAD_LIMIT_BYTES, 10 MB).
-		const big = Buffer.alloc(12 * 1024 * 1024);
+		// Above the server's body limit (21M) the request is refused before the form action runs; the
+		// page's script refuses such files before sending (DOCUMENT_UPLOAD_LIMIT_BYTES, 20 MB).
+		const big = Buffer.alloc(22 * 1024 * 1024);
 		pdf('gross').copy(big);
 		const tooLarge = await member.page.request.post(`${documents}?/upload`, {
 			headers: { origin: app.baseUrl },
@@ -102,10 +102,10 @@ describe('circle documents in the browser', () => {
 		await member.page.getByLabel('Datei', { exact: true }).setInputFiles({
 			name: 'gross.pdf',
 			mimeType: 'application/pdf',
-			buffer: big.subarray(0, 10 * 1024 * 1024 + 1)
+			buffer: big.subarray(0, 20 * 1024 * 1024 + 1)
 		});
 		await member.page.getByRole('button', { name: 'Hochladen' }).click();
-		expect(await member.page.locator('#upload-file-error').innerText()).toContain('größer als 10 MB');
+		expect(await member.page.locator('#upload-file-error').innerText()).toContain('größer als 20 MB');
 		expect(posts).toEqual([]);
 		await member.context.close();
 

@@ -236,8 +236,7 @@ describe('uploads and versions', () => {
 		const fits = new Uint8Array(DOCUMENT_UPLOAD_LIMIT_BYTES);
 		fits.set(sample.pdf());
 		expect((await refuse('passt.pdf', fits)).ok).toBe(true);
-		// The body limit of the production server (11M) keeps uploads below the vocabulary's 20 MB.
-		expect(DOCUMENT_UPLOAD_LIMIT_BYTES).toBeLessThanOrEqual(Math.min(MAX_DOCUMENT_BYTES, 10 * 1024 * 1024));
+		expect(DOCUMENT_UPLOAD_LIMIT_BYTES).toBe(MAX_DOCUMENT_BYTES);
 
 		for (const [name, bytes] of [
 			['folien.pptx', sample.pptx()],
@@ -275,7 +274,7 @@ describe('uploads and versions', () => {
 		)) as { status: number; data: { errors: Record<string, string> } };
 		expect(large.status).toBe(400);
 		expect(large.data.errors.file).toBe(
-			'Die Datei ist größer als 10 MB. Bitte verkleinern oder teilen Sie sie.'
+			'Die Datei ist größer als 20 MB. Bitte verkleinern oder teilen Sie sie.'
 		);
 		const empty = (await listPage.actions.upload(
 			requestEvent({ actor: actors.Anna!, form: new FormData() })

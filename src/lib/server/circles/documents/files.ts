@@ -7,11 +7,11 @@ import { MAX_DOCUMENT_BYTES } from '../../../circles/vocabulary.ts';
  */
 
 /**
- * The largest document that can arrive: the vocabulary's MAX_DOCUMENT_BYTES, but the production
- * server refuses request bodies above BODY_SIZE_LIMIT (11M, server/index.ts) before the form action
- * sees them, so an upload (file + multipart overhead) must stay at 10 MB until that limit is raised.
+ * The largest document accepted. The production server refuses request bodies above
+ * BODY_SIZE_LIMIT (21M, server/index.ts) before any form action sees them, which leaves room for
+ * the multipart overhead of a 20 MB file.
  */
-export const DOCUMENT_UPLOAD_LIMIT_BYTES = Math.min(MAX_DOCUMENT_BYTES, 10 * 1024 * 1024);
+export const DOCUMENT_UPLOAD_LIMIT_BYTES = MAX_DOCUMENT_BYTES;
 
 export type DocumentType = { contentType: string; extensions: readonly string[] };
 
