@@ -247,6 +247,7 @@ ALTER TABLE "circle_minutes" ADD CONSTRAINT "circle_minutes_author_user_id_user_
 ALTER TABLE "circle_minutes" ADD CONSTRAINT "circle_minutes_updated_by_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "circle_minutes" ADD CONSTRAINT "circle_minutes_approved_by_user_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "circle_activities_circle_idx" ON "circle_activities" USING btree ("circle_id","created_at");--> statement-breakpoint
+CREATE INDEX "circle_activities_subject_idx" ON "circle_activities" USING btree ("subject_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "circle_admissions_pending_idx" ON "circle_admissions" USING btree ("circle_id","user_id") WHERE "circle_admissions"."status" = 'pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "circle_document_versions_idx" ON "circle_document_versions" USING btree ("document_id","version");--> statement-breakpoint
 CREATE INDEX "circle_documents_circle_idx" ON "circle_documents" USING btree ("circle_id","folder_id");--> statement-breakpoint

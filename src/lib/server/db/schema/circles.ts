@@ -269,7 +269,11 @@ export const circleActivities = pgTable(
 		path: text('path').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('circle_activities_circle_idx').on(t.circleId, t.createdAt)]
+	(t) => [
+		index('circle_activities_circle_idx').on(t.circleId, t.createdAt),
+		// Opening an item marks its notifications seen: found by the item's id.
+		index('circle_activities_subject_idx').on(t.subjectId)
+	]
 );
 
 /** An activity for one person: mailed at once, in the daily digest, or not at all. */
