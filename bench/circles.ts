@@ -224,7 +224,7 @@ async function benchSearch(db: Database) {
 async function benchNotifications(db: Database) {
 	const network = await createNetwork(db);
 	const circle = await createCircle(db, network.id);
-	const people = [];
+	const people: { id: string }[] = [];
 	for (let i = 0; i < MEMBERS; i += 1000) {
 		const batch = await db
 			.insert(schema.user)
