@@ -4,10 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, newPage, signIn, startApp, type App } from './harness.ts';
 import { demoUuid } from '../../src/lib/server/seed/demo-events.ts';
+import { demoCircleIds } from '../../src/lib/server/seed/demo-circles.ts';
 
 const publicEvent = demoUuid('event:network-meeting-autumn');
 const membersEvent = demoUuid('event:stammtisch-3');
 const fullVisit = demoUuid('event:company-visit-piesberg');
+const circle = '/circles/antriebstransformation';
+const circlePastMeeting = demoCircleIds.pastMeeting('antriebstransformation');
+const circleNextMeeting = demoCircleIds.nextMeeting('antriebstransformation');
+const circleThread = demoCircleIds.thread('antriebstransformation', 'test-survey');
+const circleDocument = demoCircleIds.document('antriebstransformation', 'thermo-slides');
 
 /**
  * WCAG 2.2 AA, as far as a machine can tell: axe-core checks each page as the browser rendered it
@@ -72,9 +78,25 @@ const pages = {
 		'/events?when=past',
 		`/events/${membersEvent}`,
 		`/events/${fullVisit}`,
-		'/account/calendar'
+		'/account/calendar',
+		'/circles',
+		circle,
+		`${circle}/members`,
+		`${circle}/meetings`,
+		`${circle}/meetings/${circlePastMeeting}`,
+		`${circle}/meetings/${circleNextMeeting}`,
+		`${circle}/actions`,
+		`${circle}/documents`,
+		`${circle}/documents/${circleDocument}`,
+		`${circle}/threads`,
+		`${circle}/threads/new`,
+		`${circle}/threads/${circleThread}`,
+		`${circle}/search?q=Batterie`,
+		`${circle}/notifications`,
+		'/account/notifications'
 	],
-	'orgadmin@demo.example': ['/directory', '/members'],
+	'orgadmin@demo.example': ['/directory', '/members', '/circles/produktion-digitalisierung'],
+	'lead@demo.example': [`${circle}/members`, `${circle}/meetings/${circlePastMeeting}/minutes`],
 	'office@demo.example': [
 		'/office',
 		'/office/people',
@@ -92,7 +114,9 @@ const pages = {
 		`/events/${membersEvent}/edit`,
 		`/events/${membersEvent}/manage`,
 		`/events/${membersEvent}/check-in`,
-		`/events/${membersEvent}/manage/print`
+		`/events/${membersEvent}/manage/print`,
+		'/office/circles',
+		'/circles/produktion-digitalisierung/documents'
 	]
 };
 

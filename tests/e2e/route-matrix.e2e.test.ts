@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness.ts';
 import { projectRoot } from './node.ts';
 import { demoUuid } from '../../src/lib/server/seed/demo-events.ts';
+import { demoCircleIds } from '../../src/lib/server/seed/demo-circles.ts';
 
 /**
  * The route × role matrix: every route of the app has an entry saying what each demo role gets on
@@ -54,6 +55,7 @@ type Ids = {
 	importRun: string; // uploaded by the office in beforeAll
 	logo: string; // the member organisation's logo, uploaded by its admin in beforeAll
 	attachment: string; // a programme uploaded by the office to the members' event in beforeAll
+	circle: string; // the demo circle 'antriebstransformation' (office's edit page)
 };
 
 /** Demo events (stable ids): who sees and who organises them is what the matrix tests. */
@@ -78,6 +80,68 @@ type Entry =
 	  };
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Demo circles: 'antriebstransformation' (open content; lead@ leads it, member@ belongs to it) and
+ * 'produktion-digitalisierung' (confidential, no demo login belongs to it).
+ */
+const own = 'antriebstransformation';
+const secret = 'produktion-digitalisierung';
+const circleContent: {
+	meeting: (slug: string) => string;
+	document: Record<string, string>;
+	thread: Record<string, string>;
+	post: Record<string, string>;
+} = {
+	meeting: (slug: string) => demoCircleIds.pastMeeting(slug),
+	document: {
+		[own]: demoCircleIds.document(own, 'thermo-slides'),
+		[secret]: demoCircleIds.document(secret, 'maintenance-slides')
+	},
+	thread: {
+		[own]: demoCircleIds.thread(own, 'test-survey'),
+		[secret]: demoCircleIds.thread(secret, 'rules')
+	},
+	/** member@'s reply in the own circle; the opening post in the confidential one. */
+	post: { [own]: demoCircleIds.post(own, 'test-survey', 2), [secret]: demoCircleIds.post(secret, 'rules', 0) }
+};
+/** Who reads a circle's content: its members, office, board, and member persons unless confidential. */
+const openCircleReaders: Expectations = { ...all('ok'), anonymous: 'sign-in', partner: 'forbidden' };
+/** Who reads a confidential circle no demo login belongs to. */
+const confidentialReaders: Expectations = officeAndBoard;
+/** Who writes in the own circle: its members and the office. */
+const ownCircleContributors: Expectations = {
+	...all('forbidden'),
+	anonymous: 'sign-in',
+	member: 'ok',
+	lead: 'ok',
+	office: 'ok'
+};
+/** Who runs the own circle: its lead and the office. */
+const ownCircleLeads: Expectations = { ...all('forbidden'), anonymous: 'sign-in', lead: 'ok', office: 'ok' };
+/** A page of one circle asked for with an id of the other: nothing, for everyone who may read. */
+const wrongCircle: Expectations = { ...all('not-found'), anonymous: 'sign-in', partner: 'forbidden' };
+/** Ids that exist nowhere: readers of the circle get 404, the others are stopped before. */
+const unknownInOwn: Expectations = wrongCircle;
+
+/** A circle page's entry: the own circle, the confidential one, a wrong-circle id and unknown ids. */
+function circleRoute(
+	/** The page of circle `slug`, naming the items (meeting, document, …) of circle `of`. */
+	page: (slug: string, of: string) => string,
+	expectations: { own: Expectations; secret: Expectations },
+	extra: { path: (ids: Ids) => string; get: Expectations }[] = []
+): Entry {
+	return {
+		path: () => page(own, own),
+		get: expectations.own,
+		foreign: [
+			{ path: () => page(secret, secret), get: expectations.secret },
+			{ path: () => page('kein-kreis', own), get: all('not-found') },
+			{ path: () => page('Kein_Kreis', own), get: all('not-found') },
+			...extra
+		]
+	};
+}
 
 const matrix: Record<string, Entry> = {
 	'/': { path: () => '/', get: all('ok') },
@@ -247,6 +311,149 @@ const matrix: Record<string, Entry> = {
 	},
 
 	'/(account)/account': { path: () => '/account', get: signedInOnly },
+	'/circles': { path: () => '/circles', get: inNetwork },
+	'/circles/[slug]': circleRoute((slug) => `/circles/${slug}`, { own: inNetwork, secret: inNetwork }),
+	'/circles/[slug]/members': circleRoute((slug) => `/circles/${slug}/members`, {
+		own: openCircleReaders,
+		secret: confidentialReaders
+	}),
+	'/circles/[slug]/meetings': circleRoute((slug) => `/circles/${slug}/meetings`, {
+		own: openCircleReaders,
+		secret: confidentialReaders
+	}),
+	'/circles/[slug]/actions': circleRoute((slug) => `/circles/${slug}/actions`, {
+		own: openCircleReaders,
+		secret: confidentialReaders
+	}),
+	// A meeting is an event for the circle: orgadmin@ reads the open circle but does not see its events.
+	'/circles/[slug]/meetings/[eventId]': circleRoute(
+		(slug, of) => `/circles/${slug}/meetings/${circleContent.meeting(of)}`,
+		{ own: { ...openCircleReaders, orgadmin: 'not-found' }, secret: confidentialReaders },
+		[
+			{ path: () => `/circles/${own}/meetings/${circleContent.meeting(secret)}`, get: wrongCircle },
+			{ path: () => `/circles/${own}/meetings/${demoEvent.public}`, get: wrongCircle },
+			{ path: () => `/circles/${own}/meetings/${unknownId}`, get: unknownInOwn },
+			{ path: () => `/circles/${own}/meetings/not-a-uuid`, get: unknownInOwn }
+		]
+	),
+	'/circles/[slug]/meetings/[eventId]/minutes': circleRoute(
+		(slug, of) => `/circles/${slug}/meetings/${circleContent.meeting(of)}/minutes`,
+		{ own: ownCircleLeads, secret: { ...all('forbidden'), anonymous: 'sign-in', office: 'ok' } },
+		[
+			{
+				path: () => `/circles/${own}/meetings/${circleContent.meeting(secret)}/minutes`,
+				get: { ...ownCircleLeads, lead: 'not-found', office: 'not-found' }
+			},
+			{
+				path: () => `/circles/${own}/meetings/${unknownId}/minutes`,
+				get: { ...ownCircleLeads, lead: 'not-found', office: 'not-found' }
+			}
+		]
+	),
+	'/circles/[slug]/documents': circleRoute((slug) => `/circles/${slug}/documents`, {
+		own: openCircleReaders,
+		secret: confidentialReaders
+	}),
+	'/circles/[slug]/documents/[documentId]': circleRoute(
+		(slug, of) => `/circles/${slug}/documents/${circleContent.document[of]}`,
+		{ own: openCircleReaders, secret: confidentialReaders },
+		[
+			{ path: () => `/circles/${own}/documents/${circleContent.document[secret]}`, get: wrongCircle },
+			{ path: () => `/circles/${own}/documents/${unknownId}`, get: unknownInOwn },
+			{ path: () => `/circles/${own}/documents/not-a-uuid`, get: unknownInOwn }
+		]
+	),
+	'/circles/[slug]/documents/[documentId]/download': circleRoute(
+		(slug, of) => `/circles/${slug}/documents/${circleContent.document[of]}/download`,
+		{ own: openCircleReaders, secret: confidentialReaders },
+		[
+			{
+				path: () => `/circles/${own}/documents/${circleContent.document[secret]}/download`,
+				get: wrongCircle
+			},
+			{ path: () => `/circles/${own}/documents/${unknownId}/download`, get: unknownInOwn }
+		]
+	),
+	'/circles/[slug]/documents/[documentId]/versions/[version]/download': circleRoute(
+		(slug, of) => `/circles/${slug}/documents/${circleContent.document[of]}/versions/1/download`,
+		{ own: openCircleReaders, secret: confidentialReaders },
+		[
+			{
+				path: () => `/circles/${own}/documents/${circleContent.document[secret]}/versions/1/download`,
+				get: wrongCircle
+			},
+			{
+				path: () => `/circles/${own}/documents/${circleContent.document[own]}/versions/99/download`,
+				get: wrongCircle
+			},
+			{
+				path: () => `/circles/${own}/documents/${circleContent.document[own]}/versions/x/download`,
+				get: all('not-found')
+			}
+		]
+	),
+	'/circles/[slug]/threads': circleRoute((slug) => `/circles/${slug}/threads`, {
+		own: openCircleReaders,
+		secret: confidentialReaders
+	}),
+	'/circles/[slug]/threads/new': circleRoute((slug) => `/circles/${slug}/threads/new`, {
+		own: ownCircleContributors,
+		secret: { ...all('forbidden'), anonymous: 'sign-in', office: 'ok' }
+	}),
+	'/circles/[slug]/threads/[threadId]': circleRoute(
+		(slug, of) => `/circles/${slug}/threads/${circleContent.thread[of]}`,
+		{ own: openCircleReaders, secret: confidentialReaders },
+		[
+			{ path: () => `/circles/${own}/threads/${circleContent.thread[secret]}`, get: wrongCircle },
+			{ path: () => `/circles/${own}/threads/${unknownId}`, get: unknownInOwn },
+			{ path: () => `/circles/${own}/threads/not-a-uuid`, get: unknownInOwn }
+		]
+	),
+	'/circles/[slug]/threads/[threadId]/posts/[postId]/history': circleRoute(
+		(slug, of) =>
+			`/circles/${slug}/threads/${circleContent.thread[of]}/posts/${circleContent.post[of]}/history`,
+		{ own: openCircleReaders, secret: confidentialReaders },
+		[
+			{
+				path: () =>
+					`/circles/${own}/threads/${circleContent.thread[own]}/posts/${circleContent.post[secret]}/history`,
+				get: wrongCircle
+			}
+		]
+	),
+	// Only the author edits: member@ wrote the post of the own circle.
+	'/circles/[slug]/threads/[threadId]/posts/[postId]/edit': circleRoute(
+		(slug, of) => `/circles/${slug}/threads/${circleContent.thread[of]}/posts/${circleContent.post[of]}/edit`,
+		{
+			own: { ...all('forbidden'), anonymous: 'sign-in', member: 'ok' },
+			secret: { ...all('forbidden'), anonymous: 'sign-in' }
+		},
+		[
+			{
+				path: () =>
+					`/circles/${own}/threads/${circleContent.thread[own]}/posts/${circleContent.post[secret]}/edit`,
+				get: wrongCircle
+			}
+		]
+	),
+	'/circles/[slug]/search': circleRoute((slug) => `/circles/${slug}/search?q=Batterie`, {
+		own: openCircleReaders,
+		secret: confidentialReaders
+	}),
+	'/circles/[slug]/notifications': circleRoute((slug) => `/circles/${slug}/notifications`, {
+		own: { ...all('forbidden'), anonymous: 'sign-in', member: 'ok', lead: 'ok' },
+		secret: { ...all('forbidden'), anonymous: 'sign-in' }
+	}),
+	'/(account)/account/notifications': { path: () => '/account/notifications', get: signedInOnly },
+	'/(office)/office/circles': { path: () => '/office/circles', get: officeOnly },
+	'/(office)/office/circles/[id]': {
+		path: (ids) => `/office/circles/${ids.circle}`,
+		get: officeOnly,
+		foreign: [
+			{ path: () => `/office/circles/${unknownId}`, get: { ...officeOnly, office: 'not-found' } },
+			{ path: () => '/office/circles/not-a-uuid', get: { ...officeOnly, office: 'not-found' } }
+		]
+	},
 	'/(account)/account/calendar': { path: () => '/account/calendar', get: signedInOnly },
 	'/(account)/account/security': { path: () => '/account/security', get: signedInOnly },
 	'/(account)/account/sessions': { path: () => '/account/sessions', get: signedInOnly },
@@ -537,7 +744,8 @@ async function lookUpIds(): Promise<Ids> {
 			'/office/people/'
 		),
 		mail: await firstId('office', '/office/outbox', '/office/outbox/'),
-		attachment: await uploadAttachment()
+		attachment: await uploadAttachment(),
+		circle: await firstId('office', '/office/circles', '/office/circles/')
 	};
 }
 
@@ -691,6 +899,41 @@ describe('route × role matrix: form posts', () => {
 		{
 			path: () => `/events/${demoEvent.members}/check-in?/ticket`,
 			body: () => ({ code: 'AAAA-BBBB-CCCC-DDDD' }),
+			allowed: ['office']
+		},
+		{
+			path: () => `/circles/${secret}/threads/new`,
+			body: () => ({ title: 'Gehackt', body: 'gehackt' }),
+			allowed: ['office']
+		},
+		{
+			path: () => `/circles/${own}/threads/${circleContent.thread[own]}?/pin`,
+			body: () => ({}),
+			allowed: ['lead', 'office']
+		},
+		{
+			path: () => `/circles/${own}/threads/${circleContent.thread[own]}?/delete`,
+			body: () => ({ postId: circleContent.post[own] }),
+			allowed: ['member', 'lead', 'office']
+		},
+		{
+			path: () => `/circles/${own}/meetings/${circleContent.meeting(own)}/minutes?/approve`,
+			body: () => ({}),
+			allowed: ['lead', 'office']
+		},
+		{
+			path: () => `/circles/${own}/members?/invite`,
+			body: () => ({ userId: 'x' }),
+			allowed: ['lead', 'office']
+		},
+		{
+			path: () => `/circles/${secret}/documents?/createFolder`,
+			body: () => ({ name: 'Gehackt' }),
+			allowed: ['office']
+		},
+		{
+			path: () => '/office/circles?/create',
+			body: () => ({ nameDe: 'Gehackt', nameEn: 'Hacked', joinPolicy: 'open' }),
 			allowed: ['office']
 		},
 		{
