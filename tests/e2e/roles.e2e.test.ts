@@ -26,27 +26,62 @@ afterAll(async () => {
 const roles = [
 	{
 		email: 'office@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		sees: [
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Expertenkreise',
+			'Mitgliederbereich',
+			'Verzeichnis',
+			'Geschäftsstelle'
+		],
 		not: []
 	},
 	{
 		email: 'board@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Geschäftsstelle'],
+		sees: [
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Expertenkreise',
+			'Mitgliederbereich',
+			'Verzeichnis',
+			'Geschäftsstelle'
+		],
 		not: []
 	},
 	{
 		email: 'orgadmin@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: [
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Expertenkreise',
+			'Mitgliederbereich',
+			'Verzeichnis',
+			'Meine Organisation'
+		],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'member@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: [
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Expertenkreise',
+			'Mitgliederbereich',
+			'Verzeichnis',
+			'Meine Organisation'
+		],
 		not: ['Geschäftsstelle']
 	},
 	{
 		email: 'lead@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis', 'Meine Organisation'],
+		sees: [
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Expertenkreise',
+			'Mitgliederbereich',
+			'Verzeichnis',
+			'Meine Organisation'
+		],
 		not: ['Geschäftsstelle']
 	},
 	{

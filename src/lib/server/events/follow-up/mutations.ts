@@ -9,7 +9,6 @@ import { queueFeedbackMail, queueReminderMail, type FollowUpNetwork } from './ma
 import { registrationAccessToken, registrationLink } from '../registration/index.ts';
 import { findDueReminders, findEndedEventsAwaitingFollowUp, findNetworkForMail } from './queries.ts';
 
-
 async function networkForMail(tx: DatabaseOrTransaction, networkId: string): Promise<FollowUpNetwork> {
 	const network = await findNetworkForMail(tx, networkId);
 	if (!network) throw new Error(`network ${networkId} not found`);
