@@ -62,7 +62,7 @@ function pageEvent(actor: Actor, path: string, params: Record<string, string>) {
 }
 
 /** What a route answers: its data, or the status of the error or redirect it throws. */
-async function outcome(run: () => Promise<unknown>): Promise<number | 'data'> {
+async function outcome(run: () => unknown): Promise<number | 'data'> {
 	try {
 		const result = await run();
 		if (result instanceof Response) return result.status;
@@ -80,10 +80,11 @@ function api(path: string, token: string) {
 		request: new Request(url, { headers: { authorization: `Bearer ${token}` } }),
 		url,
 		networkId: network.id,
+		networkName: network.name,
 		locale: 'de',
 		clientAddress: `192.0.2.${++clientCounter % 250}`,
 		requestId: 'req-test'
-	} satisfies ApiContext;
+	} satisfies ApiContext & { networkName: string };
 }
 
 async function everythingOf(who: string) {
