@@ -277,6 +277,22 @@ describe('a circle on request', () => {
 		expect(await auditActions(onRequest.id)).toContain('circle.admission_requested');
 	});
 
+	it('mails the office while a circle has no lead, so a request never goes unseen', async () => {
+		const leaderless = await createCircle(db, networkId, { slug: 'ohne-sprecher', joinPolicy: 'request' });
+		const office = await person(['office'], { name: 'Gabi Geschäftsstelle' });
+		const asker = await person();
+		expect(await requestAdmission({ ...change(await actorOf(asker), leaderless), message: '' })).toEqual({
+			ok: true
+		});
+		const [toOffice] = await mailsTo(office.email);
+		expect(toOffice!.kind).toBe('circle-admission-request');
+		expect(toOffice!.textBody).toContain('/circles/ohne-sprecher/members');
+		// With leads, the office is not bothered.
+		const before = (await mailsTo(office.email)).length;
+		await requestAdmission({ ...change(await actorOf(await person()), onRequest), message: '' });
+		expect(await mailsTo(office.email)).toHaveLength(before);
+	});
+
 	it('asks through the page action; a second request while one is pending changes nothing', async () => {
 		const asker = await person();
 		const actor = await actorOf(asker);

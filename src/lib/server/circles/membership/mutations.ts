@@ -138,9 +138,11 @@ async function recipient(tx: DatabaseOrTransaction, userId: string) {
 	return row ?? null;
 }
 
+/** Who decides a request: the circle's leads, or the office while the circle has none. */
 async function leadRecipients(tx: DatabaseOrTransaction, circle: Circle) {
-	return tx
-		.select({ name: user.name, email: user.email, locale: user.locale })
+	const recipient = { name: user.name, email: user.email, locale: user.locale };
+	const leads = await tx
+		.select(recipient)
 		.from(circleMemberships)
 		.innerJoin(user, eq(user.id, circleMemberships.userId))
 		.where(
@@ -149,6 +151,14 @@ async function leadRecipients(tx: DatabaseOrTransaction, circle: Circle) {
 				eq(circleMemberships.circleId, circle.id),
 				eq(circleMemberships.role, 'lead')
 			)
+		);
+	if (leads.length > 0) return leads;
+	return tx
+		.select(recipient)
+		.from(networkRoleAssignments)
+		.innerJoin(user, eq(user.id, networkRoleAssignments.userId))
+		.where(
+			and(eq(networkRoleAssignments.networkId, circle.networkId), eq(networkRoleAssignments.role, 'office'))
 		);
 }
 
