@@ -70,8 +70,8 @@ async function person(email: string): Promise<Page> {
 	return page;
 }
 
-/** A button named "Action: Person" (the person in visually hidden text, which Chromium names with a space). */
-const forPerson = (action: string, name: string) => new RegExp(`^${action}\\s*:\\s*${name}$`);
+/** A button whose accessible name says what it does to whom: "Action: Person". */
+const forPerson = (action: string, name: string) => `${action}: ${name}`;
 
 const status = (page: Page) => page.locator('main [role="status"]').first().innerText();
 
@@ -107,7 +107,10 @@ describe('an expert circle, from planning a meeting to its minutes, files and re
 		await submitForm(orgadmin, orgadmin.getByRole('button', { name: 'Aufnahme anfragen' }));
 		expect(await status(orgadmin)).toContain('Anfrage wurde an die Sprecher/innen geschickt');
 		expect((await lead.goto(`${circle}/members`))?.status()).toBe(200);
-		await submitForm(lead, lead.getByRole('button', { name: forPerson('Aufnehmen', 'Sabine Hollenberg') }));
+		await submitForm(
+			lead,
+			lead.getByRole('button', { exact: true, name: forPerson('Aufnehmen', 'Sabine Hollenberg') })
+		);
 		expect(await status(lead)).toContain('jetzt Mitglied');
 
 		// "Sitzung planen" opens the event form with the circle as organiser and audience.
@@ -133,6 +136,11 @@ describe('an expert circle, from planning a meeting to its minutes, files and re
 		expect(created.status(), await lead.locator('main').innerText()).toBeLessThan(400);
 		await lead.waitForURL(/\/events\/[0-9a-f-]{36}\/edit\?created=/);
 		eventId = new URL(lead.url()).pathname.split('/')[2]!;
+
+		// The event page leads to the meeting's agenda in the circle.
+		await lead.goto(`/events/${eventId}`);
+		await lead.getByRole('link', { name: 'Tagesordnung und Protokoll im Expertenkreis' }).click();
+		await lead.waitForURL(new RegExp(`${circle}/meetings/${eventId}$`));
 
 		// The new meeting is listed among the circle's upcoming ones.
 		await lead.goto(`${circle}/meetings`);
@@ -290,7 +298,10 @@ describe('an expert circle, from planning a meeting to its minutes, files and re
 	it('outside a confidential circle everything is refused, and at once for a member who was removed', async () => {
 		// The office invites member@ into the confidential circle; he accepts and downloads a file.
 		expect((await office.goto(`${confidential}/members?q=Wernsing`))?.status()).toBe(200);
-		await submitForm(office, office.getByRole('button', { name: forPerson('Einladen', 'Jonas Wernsing') }));
+		await submitForm(
+			office,
+			office.getByRole('button', { exact: true, name: forPerson('Einladen', 'Jonas Wernsing') })
+		);
 		expect(await status(office)).toContain('Einladung wurde verschickt');
 		await member.goto(confidential);
 		await submitForm(member, member.getByRole('button', { name: 'Einladung annehmen' }));
@@ -310,7 +321,10 @@ describe('an expert circle, from planning a meeting to its minutes, files and re
 
 		// The office removes member@: the same URL is refused with the next request.
 		await office.goto(`${confidential}/members`);
-		await submitForm(office, office.getByRole('button', { name: forPerson('Entfernen', 'Jonas Wernsing') }));
+		await submitForm(
+			office,
+			office.getByRole('button', { exact: true, name: forPerson('Entfernen', 'Jonas Wernsing') })
+		);
 		expect(await status(office)).toContain('aus dem Kreis entfernt');
 		expect((await member.request.get(href)).status()).toBe(403);
 		expect((await member.goto(`${confidential}/documents`))?.status()).toBe(403);

@@ -2,6 +2,7 @@ import { authorize, notFound } from '#lib/server/guard.ts';
 import { isUuid } from '#lib/server/office/params.ts';
 import { can } from '#lib/server/policy/policy.ts';
 import { eventResource } from '#lib/server/events/scope.ts';
+import { circleResource } from '#lib/server/circles/scope.ts';
 import { findEvent, listAttachments } from '#lib/server/events/queries.ts';
 import { findEventNames, listSeriesSiblings } from '#lib/server/events/authoring/queries.ts';
 import { eventMeta } from '#lib/server/events/event-meta.ts';
@@ -115,6 +116,11 @@ export const load = async (event) => {
 			status: sibling.status
 		})),
 		registration,
+		// A circle's meeting has its agenda and minutes in the circle's workspace.
+		circleMeetingHref:
+			names.organiserCircle && can(actor, 'circle.read', circleResource(names.organiserCircle))
+				? `/circles/${names.organiserCircle.slug}/meetings/${row.id}`
+				: null,
 		mayManage: can(actor, 'event.manage', resource),
 		mayCheckIn: can(actor, 'event.check_in', resource),
 		meta: eventMeta(row, { organiser, hostName: names.hostOrganisation?.name ?? null }, locals.origin, locale)

@@ -12,14 +12,25 @@ import {
 import type { Actor } from '../../policy/actor.ts';
 import { visibleEventsSql } from '../visibility.ts';
 import type { EventRow } from '../scope.ts';
+import type { CircleJoinPolicy } from '../../../circles/vocabulary.ts';
 
 /** What the event page and the edit form show besides the row itself: names of the references. */
 export type EventNames = {
 	format: { key: string; nameDe: string; nameEn: string } | null;
 	hostOrganisation: { id: string; name: string; slug: string; status: string } | null;
 	organiserOrganisation: { id: string; name: string } | null;
-	organiserCircle: { id: string; nameDe: string; nameEn: string } | null;
-	audienceCircle: { id: string; nameDe: string; nameEn: string } | null;
+	organiserCircle: CircleNames | null;
+	audienceCircle: CircleNames | null;
+};
+
+type CircleNames = {
+	id: string;
+	networkId: string;
+	slug: string;
+	nameDe: string;
+	nameEn: string;
+	confidential: boolean;
+	joinPolicy: CircleJoinPolicy;
 };
 
 export async function findEventNames(event: EventRow): Promise<EventNames> {
@@ -44,7 +55,15 @@ export async function findEventNames(event: EventRow): Promise<EventNames> {
 	const circle = async (id: string | null) => {
 		if (!id) return null;
 		const [row] = await database
-			.select({ id: circles.id, nameDe: circles.nameDe, nameEn: circles.nameEn })
+			.select({
+				id: circles.id,
+				networkId: circles.networkId,
+				slug: circles.slug,
+				nameDe: circles.nameDe,
+				nameEn: circles.nameEn,
+				confidential: circles.confidential,
+				joinPolicy: circles.joinPolicy
+			})
 			.from(circles)
 			.where(and(eq(circles.networkId, event.networkId), eq(circles.id, id)));
 		return row ?? null;
