@@ -325,10 +325,10 @@ const matrix: Record<string, Entry> = {
 		own: openCircleReaders,
 		secret: confidentialReaders
 	}),
-	// A meeting is an event for the circle: orgadmin@ reads the open circle but does not see its events.
+	// orgadmin@ reads the open circle's meetings, though their events are for the circle's members.
 	'/circles/[slug]/meetings/[eventId]': circleRoute(
 		(slug, of) => `/circles/${slug}/meetings/${circleContent.meeting(of)}`,
-		{ own: { ...openCircleReaders, orgadmin: 'not-found' }, secret: confidentialReaders },
+		{ own: openCircleReaders, secret: confidentialReaders },
 		[
 			{ path: () => `/circles/${own}/meetings/${circleContent.meeting(secret)}`, get: wrongCircle },
 			{ path: () => `/circles/${own}/meetings/${demoEvent.public}`, get: wrongCircle },

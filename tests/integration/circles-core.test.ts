@@ -275,8 +275,12 @@ describe('/circles/[slug] overview', () => {
 			startsAt: new Date(Date.now() - 5 * DAY)
 		});
 		const outsider = await overview(actors.outsider!, 'anderer');
-		// The outsider reads the circle but is not in it: only the members' meeting is theirs to see.
-		expect(outsider.data!.content!.meetings.map((m) => m.id)).toEqual([sooner.id]);
+		// The outsider reads the open circle but is not in it: its meetings but the draft, and the event
+		// page only of the meeting for all members.
+		expect(outsider.data!.content!.meetings.map((m) => [m.id, m.eventVisible])).toEqual([
+			[sooner.id, true],
+			[later.id, false]
+		]);
 		const office = await overview(actors.office!, 'anderer');
 		expect(office.data!.content!.meetings.map((m) => m.titleDe)).toEqual(['Früher', 'Entwurf', 'Später']);
 		expect(office.data!.content!.meetings.map((m) => m.id)).toContain(later.id);

@@ -287,6 +287,16 @@ describe('meeting page', () => {
 		expect((await meetingPage('lead', { ...upcoming, id: 'not-a-uuid' })).status).toBe(404);
 		expect((await meetingPage('outsider', upcoming)).status).toBe(403);
 	});
+
+	it('shows an open circle’s meetings to the member persons who read it, but not its drafts', async () => {
+		// The meeting's audience is the circle: the event page is for its members, the agenda for readers.
+		const open = await meetingPage('outsider', otherMeeting, otherCircle.slug);
+		expect(open.status).toBe(200);
+		expect((open.data as { meeting: { eventVisible: boolean } }).meeting.eventVisible).toBe(false);
+		const draft = await createCircleMeeting(db, networkId, otherCircle.id, { status: 'draft' });
+		expect((await meetingPage('outsider', draft, otherCircle.slug)).status).toBe(404);
+		expect((await meetingPage('office', draft, otherCircle.slug)).status).toBe(200);
+	});
 });
 
 describe('agenda', () => {

@@ -13,6 +13,7 @@ import {
 } from '../db/schema/index.ts';
 import type { Actor } from '../policy/actor.ts';
 import { visibleEventsSql } from '../events/visibility.ts';
+import { readableMeetingSql } from './meetings/queries.ts';
 import { utcToLocal } from '../../events/time.ts';
 import type { CircleRole } from '../db/schema/roles.ts';
 
@@ -121,7 +122,10 @@ export async function countCircleMembers(networkId: string, circleId: string) {
 	return Number(row?.count ?? 0);
 }
 
-/** The circle's meetings the actor may see ('event.view' in SQL) that have not ended yet. */
+/**
+ * The circle's meetings that have not ended yet, as a reader of the circle sees them (no drafts
+ * unless the actor organises them); `eventVisible`: whether the event page is theirs to open.
+ */
 export async function listUpcomingCircleMeetings(
 	actor: Actor,
 	circleId: string,
@@ -135,12 +139,13 @@ export async function listUpcomingCircleMeetings(
 			titleEn: events.titleEn,
 			startsAt: events.startsAt,
 			endsAt: events.endsAt,
-			status: events.status
+			status: events.status,
+			eventVisible: sql<boolean>`(${visibleEventsSql(actor)})`
 		})
 		.from(events)
 		.where(
 			and(
-				visibleEventsSql(actor),
+				readableMeetingSql(actor),
 				eq(events.organiserKind, 'circle'),
 				eq(events.organiserCircleId, circleId),
 				gte(events.endsAt, now)

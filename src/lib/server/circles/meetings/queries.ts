@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/index.ts';
 import {
 	circleActionItems,
@@ -35,6 +35,14 @@ const meetingOf = (circle: CircleRef): SQL =>
 		eq(events.organiserKind, 'circle'),
 		eq(events.organiserCircleId, circle.id)
 	)!;
+
+/**
+ * Which of a circle's meetings a reader of the circle sees (the caller has checked 'circle.read'):
+ * all but drafts, which only their organisers see. The event's audience decides who finds it in the
+ * calendar and may register, not who reads the circle's agenda and minutes.
+ */
+export const readableMeetingSql = (actor: Actor): SQL =>
+	or(ne(events.status, 'draft'), visibleEventsSql(actor))!;
 
 export type MeetingListItem = {
 	id: string;
@@ -79,7 +87,7 @@ export async function listCircleMeetings(
 				circleMinutes,
 				and(eq(circleMinutes.eventId, events.id), eq(circleMinutes.circleId, circle.id))
 			);
-	const visible = and(meetingOf(circle), visibleEventsSql(actor));
+	const visible = and(meetingOf(circle), readableMeetingSql(actor));
 	const [upcoming, past] = await Promise.all([
 		base()
 			.where(and(visible, gte(events.endsAt, now)))
@@ -104,7 +112,7 @@ export async function findCircleMeeting(
 	)
 		.select()
 		.from(events)
-		.where(and(eq(events.id, eventId), meetingOf(circle), visibleEventsSql(actor)));
+		.where(and(eq(events.id, eventId), meetingOf(circle), readableMeetingSql(actor)));
 	return row ?? null;
 }
 
@@ -118,7 +126,7 @@ export async function findNextMeetingId(actor: Actor, circle: CircleRef, now: Da
 		.where(
 			and(
 				meetingOf(circle),
-				visibleEventsSql(actor),
+				readableMeetingSql(actor),
 				gte(events.endsAt, now),
 				sql`${events.status} <> 'cancelled'`
 			)

@@ -7,6 +7,7 @@ import { auditContext } from '#lib/server/office/params.ts';
 import { can } from '#lib/server/policy/policy.ts';
 import { requireCircle } from '#lib/server/circles/guard.ts';
 import { circleResource } from '#lib/server/circles/scope.ts';
+import { eventResource } from '#lib/server/events/scope.ts';
 import { findOwnRegistration } from '#lib/server/events/registration/queries.ts';
 import { listCircleDocuments } from '#lib/server/circles/documents/queries.ts';
 import { createCircleDocument } from '#lib/server/circles/documents/mutations.ts';
@@ -76,7 +77,9 @@ export const load = async (event) => {
 			startsAt: meeting.startsAt,
 			endsAt: meeting.endsAt,
 			status: meeting.status,
-			registrationStatus: own?.status ?? null
+			registrationStatus: own?.status ?? null,
+			// Readers of an open circle see its meetings here; the event page is for its audience.
+			eventVisible: can(actor, 'event.view', eventResource(meeting))
 		},
 		upcoming,
 		lead,
