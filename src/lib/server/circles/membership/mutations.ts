@@ -12,7 +12,11 @@ import type { CircleRole } from '../../db/schema/roles.ts';
 import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { DEFAULT_NOTIFICATION_MODE } from '../../../circles/vocabulary.ts';
+import {
+	DEFAULT_NOTIFICATION_MODE,
+	type CircleAdmissionKind,
+	type CircleAdmissionStatus
+} from '../../../circles/vocabulary.ts';
 import { recordCircleActivity } from '../activity.ts';
 import type { CircleRow } from '../scope.ts';
 import {
@@ -195,30 +199,38 @@ export async function joinCircle(change: MembershipChange): Promise<MembershipRe
 	if (change.circle.joinPolicy !== 'open') return refuse('NOT_ALLOWED');
 	return transaction(async (tx) => {
 		if (!(await admit(tx, change, userId, change.actor.name ?? ''))) return refuse('ALREADY_MEMBER');
-		await closePending(tx, change.circle, userId, 'accepted', userId);
+		await closePending(tx, change.circle, { userId }, 'accepted', userId);
 		await audit(tx, change, 'circle.member_joined', { userId, via: 'open' });
 		return done;
 	});
 }
 
+/**
+ * Ends a pending admission of this circle — found by its id, or by its person — with `status`, by a
+ * conditional update: of two concurrent answers only one finds it pending. Null when none was.
+ */
 async function closePending(
 	tx: DatabaseOrTransaction,
 	circle: Circle,
-	userId: string,
-	status: 'accepted' | 'withdrawn',
+	match: { id?: string; userId?: string; kind?: CircleAdmissionKind },
+	status: Exclude<CircleAdmissionStatus, 'pending'>,
 	decidedBy: string
 ) {
-	await tx
+	const [closed] = await tx
 		.update(circleAdmissions)
 		.set({ status, decidedBy, decidedAt: new Date() })
 		.where(
 			and(
 				eq(circleAdmissions.networkId, circle.networkId),
 				eq(circleAdmissions.circleId, circle.id),
-				eq(circleAdmissions.userId, userId),
-				eq(circleAdmissions.status, 'pending')
+				eq(circleAdmissions.status, 'pending'),
+				match.id ? eq(circleAdmissions.id, match.id) : undefined,
+				match.userId ? eq(circleAdmissions.userId, match.userId) : undefined,
+				match.kind ? eq(circleAdmissions.kind, match.kind) : undefined
 			)
-		);
+		)
+		.returning({ id: circleAdmissions.id, userId: circleAdmissions.userId });
+	return closed ?? null;
 }
 
 /** Circle on request: a pending request, and a mail to every lead. */
@@ -259,23 +271,10 @@ export async function requestAdmission(change: WithNetwork & { message: string }
 /** The requester takes back their pending request. */
 export async function withdrawRequest(change: MembershipChange): Promise<MembershipResult> {
 	const userId = actorId(change);
-	const { circle } = change;
 	return transaction(async (tx) => {
-		const updated = await tx
-			.update(circleAdmissions)
-			.set({ status: 'withdrawn', decidedBy: userId, decidedAt: new Date() })
-			.where(
-				and(
-					eq(circleAdmissions.networkId, circle.networkId),
-					eq(circleAdmissions.circleId, circle.id),
-					eq(circleAdmissions.userId, userId),
-					eq(circleAdmissions.kind, 'request'),
-					eq(circleAdmissions.status, 'pending')
-				)
-			)
-			.returning({ id: circleAdmissions.id });
-		if (updated.length === 0) return refuse('NOT_FOUND');
-		await audit(tx, change, 'circle.admission_withdrawn', { userId, admissionId: updated[0]!.id });
+		const closed = await closePending(tx, change.circle, { userId, kind: 'request' }, 'withdrawn', userId);
+		if (!closed) return refuse('NOT_FOUND');
+		await audit(tx, change, 'circle.admission_withdrawn', { userId, admissionId: closed.id });
 		return done;
 	});
 }
@@ -285,23 +284,16 @@ export async function answerInvitation(
 	change: MembershipChange & { accept: boolean }
 ): Promise<MembershipResult> {
 	const userId = actorId(change);
-	const { circle } = change;
 	return transaction(async (tx) => {
-		const updated = await tx
-			.update(circleAdmissions)
-			.set({ status: change.accept ? 'accepted' : 'declined', decidedBy: userId, decidedAt: new Date() })
-			.where(
-				and(
-					eq(circleAdmissions.networkId, circle.networkId),
-					eq(circleAdmissions.circleId, circle.id),
-					eq(circleAdmissions.userId, userId),
-					eq(circleAdmissions.kind, 'invitation'),
-					eq(circleAdmissions.status, 'pending')
-				)
-			)
-			.returning({ id: circleAdmissions.id });
-		if (updated.length === 0) return refuse('NOT_FOUND');
-		const admissionId = updated[0]!.id;
+		const closed = await closePending(
+			tx,
+			change.circle,
+			{ userId, kind: 'invitation' },
+			change.accept ? 'accepted' : 'declined',
+			userId
+		);
+		if (!closed) return refuse('NOT_FOUND');
+		const admissionId = closed.id;
 		if (change.accept) {
 			await admit(tx, change, userId, change.actor.name ?? '');
 			await audit(tx, change, 'circle.member_joined', { userId, via: 'invitation', admissionId });
@@ -374,21 +366,15 @@ export async function decideRequest(
 	const deciderId = actorId(change);
 	const { circle } = change;
 	return transaction(async (tx) => {
-		const updated = await tx
-			.update(circleAdmissions)
-			.set({ status: change.approve ? 'accepted' : 'declined', decidedBy: deciderId, decidedAt: new Date() })
-			.where(
-				and(
-					eq(circleAdmissions.id, change.admissionId),
-					eq(circleAdmissions.networkId, circle.networkId),
-					eq(circleAdmissions.circleId, circle.id),
-					eq(circleAdmissions.kind, 'request'),
-					eq(circleAdmissions.status, 'pending')
-				)
-			)
-			.returning({ userId: circleAdmissions.userId });
-		if (updated.length === 0) return refuse('NOT_FOUND');
-		const requesterId = updated[0]!.userId;
+		const closed = await closePending(
+			tx,
+			circle,
+			{ id: change.admissionId, kind: 'request' },
+			change.approve ? 'accepted' : 'declined',
+			deciderId
+		);
+		if (!closed) return refuse('NOT_FOUND');
+		const requesterId = closed.userId;
 		const requester = await recipient(tx, requesterId);
 		if (change.approve) await admit(tx, change, requesterId, requester?.name ?? '');
 		if (requester)
@@ -445,22 +431,16 @@ export async function withdrawInvitation(
 	const leadId = actorId(change);
 	const { circle } = change;
 	return transaction(async (tx) => {
-		const updated = await tx
-			.update(circleAdmissions)
-			.set({ status: 'withdrawn', decidedBy: leadId, decidedAt: new Date() })
-			.where(
-				and(
-					eq(circleAdmissions.id, change.admissionId),
-					eq(circleAdmissions.networkId, circle.networkId),
-					eq(circleAdmissions.circleId, circle.id),
-					eq(circleAdmissions.kind, 'invitation'),
-					eq(circleAdmissions.status, 'pending')
-				)
-			)
-			.returning({ userId: circleAdmissions.userId });
-		if (updated.length === 0) return refuse('NOT_FOUND');
+		const closed = await closePending(
+			tx,
+			circle,
+			{ id: change.admissionId, kind: 'invitation' },
+			'withdrawn',
+			leadId
+		);
+		if (!closed) return refuse('NOT_FOUND');
 		await audit(tx, change, 'circle.invitation_withdrawn', {
-			userId: updated[0]!.userId,
+			userId: closed.userId,
 			admissionId: change.admissionId
 		});
 		return done;
