@@ -21,7 +21,8 @@ import { recordActivity } from '../../src/lib/server/testing/circle-notification
 import { markCircleActivitySeen } from '../../src/lib/server/circles/activity.ts';
 import type { CircleActivityKind } from '../../src/lib/circles/vocabulary.ts';
 import type { NotificationMode } from '../../src/lib/circles/vocabulary.ts';
-import { berlinDay, sendDueDigests } from '../../src/lib/server/circles/notifications/digest.ts';
+import { sendDueDigests } from '../../src/lib/server/circles/notifications/digest.ts';
+import { berlinDay } from '../../src/lib/server/circles/meetings/dates.ts';
 import { deliverNotificationMails } from '../../src/lib/server/circles/notifications/deliver.ts';
 import { startJobs, stopJobs } from '../../src/lib/server/jobs/boss.ts';
 

@@ -16,8 +16,7 @@ import { visibleEventsSql } from '../events/visibility.ts';
 import { readableMeetingSql } from './meetings/queries.ts';
 import { utcToLocal } from '../../events/time.ts';
 import type { CircleRole } from '../db/schema/roles.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../office/params.ts';
 
 /** The circle with this slug in this network, or null. */
 export async function findCircleBySlug(networkId: string, slug: string) {
@@ -32,7 +31,7 @@ export async function findCircleBySlug(networkId: string, slug: string) {
 
 /** The circle with this id in this network, or null (also for malformed ids). */
 export async function findCircleById(networkId: string, id: string) {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await (
 		await db()
 	)

@@ -15,6 +15,9 @@ export function linkOrigin(
 	return networkHosts.includes(requestUrl.hostname.toLowerCase()) ? requestUrl.origin : configuredOrigin;
 }
 
+/** What a mail needs of its network: the name to sign with and the origin its links point at. */
+export type MailNetwork = { name: string; origin: string };
+
 /** Where a network's mail links point when no request tells us (background jobs). */
 export function networkOrigin(network: { hosts: readonly string[]; isDefault: boolean }): string {
 	return network.hosts[0] && !network.isDefault ? `https://${network.hosts[0]}` : config().ORIGIN;

@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '../db/index.ts';
 import { circles, legalPages, networks, organisations } from '../db/schema/index.ts';
+import type { DatabaseOrTransaction } from '../db/index.ts';
+import { networkOrigin, type MailNetwork } from './origin.ts';
 
 export type Network = typeof networks.$inferSelect;
 
@@ -101,4 +103,20 @@ export function findHomeFacts(networkId: string): Promise<HomeFacts> {
 	homeCache.set(networkId, { at: Date.now(), facts });
 	facts.catch(() => homeCache.delete(networkId));
 	return facts;
+}
+
+/**
+ * A network as a background mail (no request to take the origin from) needs it, read in the
+ * caller's transaction. A network that does not exist is a bug in the caller: it throws.
+ */
+export async function findMailNetwork(
+	database: DatabaseOrTransaction,
+	networkId: string
+): Promise<MailNetwork & { id: string }> {
+	const [row] = await database
+		.select({ name: networks.name, hosts: networks.hosts, isDefault: networks.isDefault })
+		.from(networks)
+		.where(eq(networks.id, networkId));
+	if (!row) throw new Error(`network ${networkId} not found`);
+	return { id: networkId, name: row.name, origin: networkOrigin(row) };
 }

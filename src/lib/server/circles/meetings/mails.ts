@@ -1,3 +1,4 @@
+import type { MailNetwork } from '../../networks/origin.ts';
 import { m } from '../../../paraglide/messages.js';
 import { eventTitle, formatEventStart } from '../../../events/format.ts';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
@@ -14,7 +15,7 @@ import type { EventRow } from '../../events/scope.ts';
  */
 
 export type MailRecipient = { userId: string; name: string; email: string; locale: string };
-export type MailNetwork = { name: string; origin: string };
+export type { MailNetwork };
 export type MailActionItem = { title: string; ownerName: string | null; dueOn: string | null };
 
 export const meetingPath = (circle: Pick<CircleRow, 'slug'>, eventId: string) =>

@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../../policy/actor.ts';
 import { can } from '../../policy/policy.ts';
 import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
-import { findNetworkForMail } from '../../events/follow-up/queries.ts';
+import { findMailNetwork } from '../../networks/queries.ts';
 import type { EventRow } from '../../events/scope.ts';
 import { markCircleActivitySeen, recordCircleActivity } from '../activity.ts';
 import { circleResource, type CircleRow } from '../scope.ts';
@@ -520,9 +520,10 @@ async function approveInTransaction(
 			.leftJoin(user, eq(user.id, circleActionItems.ownerUserId))
 			.where(and(eq(circleActionItems.minutesId, minutesId), eq(circleActionItems.circleId, circle.id)))
 			.orderBy(sql`${circleActionItems.dueOn} asc nulls last`, asc(circleActionItems.createdAt)),
-		await findNetworkForMail(tx, circle.networkId)
+		await findMailNetwork(tx, circle.networkId)
 	];
-	const mailNetwork = { name: network?.name ?? '', origin: input.origin };
+	// The approving lead's request says where the links point.
+	const mailNetwork = { name: network.name, origin: input.origin };
 	for (const recipient of members)
 		await queueMinutesMail(tx, {
 			circle,

@@ -12,6 +12,7 @@ import {
 	user
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../policy/actor.ts';
+import { isUuid } from '../../office/params.ts';
 import { visibleEventsSql } from '../../events/visibility.ts';
 import type { EventRow } from '../../events/scope.ts';
 import type { CircleRow } from '../scope.ts';
@@ -22,9 +23,6 @@ import type { ActionItemStatus } from '../../../circles/vocabulary.ts';
  * the circle's action items. Every query carries the network and the circle in its where clause,
  * so an id of another circle finds nothing.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | null | undefined): value is string => !!value && UUID.test(value);
 
 type CircleRef = Pick<CircleRow, 'id' | 'networkId'>;
 

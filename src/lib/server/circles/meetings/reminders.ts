@@ -2,8 +2,7 @@ import { and, asc, eq, gte, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts';
 import { circleActionItems, circleMemberships, circleMinutes, circles, user } from '../../db/schema/index.ts';
 import { logger } from '../../logger.ts';
-import { networkOrigin } from '../../networks/origin.ts';
-import { findNetworkForMail } from '../../events/follow-up/queries.ts';
+import { findMailNetwork } from '../../networks/queries.ts';
 import { ACTION_ITEM_REMINDER_DAYS } from '../../../circles/vocabulary.ts';
 import { addDays, berlinDay } from './dates.ts';
 import { queueActionItemReminderMail } from './mails.ts';
@@ -54,14 +53,13 @@ async function remind(database: Database, itemId: string, now: Date) {
 			.from(user)
 			.where(eq(user.id, item.ownerUserId));
 		const [circle] = await tx.select().from(circles).where(eq(circles.id, item.circleId));
-		const network = await findNetworkForMail(tx, item.networkId);
-		if (!owner || !circle || !network)
-			throw new Error(`action item ${item.id}: owner, circle or network missing`);
+		const network = await findMailNetwork(tx, item.networkId);
+		if (!owner || !circle) throw new Error(`action item ${item.id}: owner or circle missing`);
 		await queueActionItemReminderMail(tx, {
 			circle,
 			item: { title: item.title, dueOn: item.dueOn },
 			recipient: owner,
-			network: { name: network.name, origin: networkOrigin(network) }
+			network
 		});
 		return true;
 	});

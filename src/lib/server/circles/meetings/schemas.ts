@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../../validation.ts';
 import { actionItemStatuses } from '../../../circles/vocabulary.ts';
+import { isUuid } from '../../office/params.ts';
 
 /** The forms of the meeting pages. Messages are catalogue keys (see validation.ts). */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const uuid = z.string().regex(UUID, 'validation_invalid');
+export const uuid = z.string().refine(isUuid, 'validation_invalid');
 const optionalUuid = z
 	.string()
 	.trim()

@@ -1,3 +1,4 @@
+import type { MailNetwork } from '../../networks/origin.ts';
 import { m } from '../../../paraglide/messages.js';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
 import { queueMail } from '../../mail/queue.ts';
@@ -11,7 +12,7 @@ import { circleName, type CircleRow } from '../scope.ts';
 
 export type MailRecipient = { name: string; email: string; locale: string };
 /** The network as the mail signs it, and the origin its links point at. */
-export type MailNetwork = { name: string; origin: string };
+export type { MailNetwork };
 
 type MailCircle = Pick<CircleRow, 'networkId' | 'slug' | 'nameDe' | 'nameEn'>;
 

@@ -7,17 +7,10 @@ import {
 	circles,
 	user
 } from '../../db/schema/index.ts';
-import { findNetworkForMail } from '../../events/follow-up/queries.ts';
-import { networkOrigin } from '../../networks/origin.ts';
+import { findMailNetwork } from '../../networks/queries.ts';
 import { logger } from '../../logger.ts';
-import { isUuid } from '../../mail/ids.ts';
-import { queueImmediateMail, type MailNetwork } from './mails.ts';
-
-export async function networkForMail(tx: DatabaseOrTransaction, networkId: string): Promise<MailNetwork> {
-	const network = await findNetworkForMail(tx, networkId);
-	if (!network) throw new Error(`network ${networkId} not found`);
-	return { id: networkId, name: network.name, origin: networkOrigin(network) };
-}
+import { isUuid } from '../../office/params.ts';
+import { queueImmediateMail } from './mails.ts';
 
 /**
  * Claims, in the given transaction, the notifications of one activity that are owed a mail at
@@ -82,7 +75,7 @@ export async function deliverNotificationMailsIn(tx: DatabaseOrTransaction, acti
 			)
 		);
 	const byId = new Map(recipients.map((recipient) => [recipient.id, recipient]));
-	const network = await networkForMail(tx, row.activity.networkId);
+	const network = await findMailNetwork(tx, row.activity.networkId);
 	for (const { userId, reason } of claimed) {
 		const recipient = byId.get(userId);
 		if (!recipient) continue;

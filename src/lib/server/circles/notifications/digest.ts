@@ -9,20 +9,9 @@ import {
 	user
 } from '../../db/schema/index.ts';
 import { logger } from '../../logger.ts';
-import { networkForMail } from './deliver.ts';
+import { berlinDay } from '../meetings/dates.ts';
+import { findMailNetwork } from '../../networks/queries.ts';
 import { queueDigestMail } from './mails.ts';
-
-const berlinDate = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Berlin',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** The calendar day in Europe/Berlin of an instant, as YYYY-MM-DD. */
-export function berlinDay(instant: Date): string {
-	return berlinDate.format(instant);
-}
 
 /**
  * A notification owed to the digest: not mailed, not opened, from before `now`, and its person is
@@ -115,7 +104,7 @@ async function sendDigest(database: Database, networkId: string, userId: string,
 				.from(user)
 				.where(eq(user.id, userId));
 			if (!recipient) throw new NothingToSend();
-			const network = await networkForMail(tx, networkId);
+			const network = await findMailNetwork(tx, networkId);
 			await queueDigestMail(tx, {
 				network,
 				recipient,

@@ -1,3 +1,4 @@
+import type { MailNetwork as BaseMailNetwork } from '../../networks/origin.ts';
 import { m } from '../../../paraglide/messages.js';
 import type { CircleActivityKind, NotificationReason } from '../../../circles/vocabulary.ts';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
@@ -10,7 +11,7 @@ import { queueMail } from '../../mail/queue.ts';
  * the notifications (emailed_at), so a mail exists exactly when its claim was committed.
  */
 
-export type MailNetwork = { id: string; name: string; origin: string };
+type MailNetwork = BaseMailNetwork & { id: string };
 export type MailRecipient = { name: string; email: string; notificationEmail: string | null; locale: string };
 export type MailCircle = { slug: string; nameDe: string; nameEn: string };
 export type MailActivity = {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { notificationModes, type NotificationMode } from '../../../circles/vocabulary.ts';
+import { isUuid } from '../../office/params.ts';
 
 /** The notification form of one circle: `mode`. */
 export const notificationModeSchema = z.object({
 	mode: z.enum(notificationModes, { message: 'validation_choice' })
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The field of one circle on the account page. */
 export const modeField = (circleId: string) => `mode-${circleId}`;
@@ -23,7 +22,7 @@ export function parseNotificationModes(
 	for (const [key, value] of form) {
 		if (!key.startsWith('mode-')) continue;
 		const circleId = key.slice('mode-'.length);
-		if (!UUID.test(circleId) || modes.has(circleId.toLowerCase())) {
+		if (!isUuid(circleId) || modes.has(circleId.toLowerCase())) {
 			errors[key] = 'validation_invalid';
 			continue;
 		}

@@ -1,3 +1,4 @@
+import type { MailNetwork } from '../../networks/origin.ts';
 import { m } from '../../../paraglide/messages.js';
 import { eventLocationLine, eventTitle, formatEventRange } from '../../../events/format.ts';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
@@ -13,7 +14,7 @@ import { composeText, mailLocale, type MailLocale } from '../../mail/compose.ts'
  */
 
 export type FollowUpRecipient = { id: string; name: string; email: string; locale: string };
-export type FollowUpNetwork = { id: string; name: string; origin: string };
+type FollowUpNetwork = MailNetwork & { id: string };
 
 const eventUrl = (origin: string, eventId: string) => `${origin}/events/${eventId}`;
 

@@ -1,19 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db, type Database, type DatabaseOrTransaction } from '../../db/index.ts';
+import { db, type Database } from '../../db/index.ts';
 import { eventFeedback, eventRegistrations, events } from '../../db/schema/index.ts';
 import { logger } from '../../logger.ts';
-import { networkOrigin } from '../../networks/origin.ts';
 import { recomputeAttendanceFigures } from './attendance.ts';
 import { feedbackLink } from './feedback-link.ts';
-import { queueFeedbackMail, queueReminderMail, type FollowUpNetwork } from './mails.ts';
+import { queueFeedbackMail, queueReminderMail } from './mails.ts';
 import { registrationAccessToken, registrationLink } from '../registration/index.ts';
-import { findDueReminders, findEndedEventsAwaitingFollowUp, findNetworkForMail } from './queries.ts';
-
-async function networkForMail(tx: DatabaseOrTransaction, networkId: string): Promise<FollowUpNetwork> {
-	const network = await findNetworkForMail(tx, networkId);
-	if (!network) throw new Error(`network ${networkId} not found`);
-	return { id: networkId, name: network.name, origin: networkOrigin(network) };
-}
+import { findDueReminders, findEndedEventsAwaitingFollowUp } from './queries.ts';
+import { findMailNetwork } from '../../networks/queries.ts';
 
 /**
  * Claims one registration's reminder and queues the mail in the same transaction: the
@@ -38,7 +32,7 @@ async function sendReminder(database: Database, registrationId: string, now: Dat
 			.returning();
 		if (!claimed) return false;
 		const [event] = await tx.select().from(events).where(eq(events.id, claimed.eventId));
-		const network = await networkForMail(tx, claimed.networkId);
+		const network = await findMailNetwork(tx, claimed.networkId);
 		const personalLink = registrationLink(network.origin, registrationAccessToken(claimed));
 		await queueReminderMail(tx, { event: event!, registration: claimed, network, personalLink });
 		return true;
@@ -87,7 +81,7 @@ async function followUpEvent(database: Database, eventId: string, now: Date) {
 				)
 			)
 			.returning();
-		const network = await networkForMail(tx, event.networkId);
+		const network = await findMailNetwork(tx, event.networkId);
 		for (const registration of recipients)
 			await queueFeedbackMail(tx, {
 				event,

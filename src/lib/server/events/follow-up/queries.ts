@@ -1,12 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import { db, type DatabaseOrTransaction } from '../../db/index.ts';
-import {
-	eventAttendanceFigures,
-	eventFeedback,
-	eventRegistrations,
-	events,
-	networks
-} from '../../db/schema/index.ts';
+import { eventAttendanceFigures, eventFeedback, eventRegistrations, events } from '../../db/schema/index.ts';
 
 /** Registrations due for their reminder: seat held, not yet reminded, event published and ahead. */
 export async function findDueReminders(database: DatabaseOrTransaction, now: Date, limit = 500) {
@@ -51,14 +45,6 @@ export async function findEndedEventsAwaitingFollowUp(
 		.orderBy(asc(events.endsAt))
 		.limit(200);
 	return rows.map((row) => row.id);
-}
-
-export async function findNetworkForMail(database: DatabaseOrTransaction, networkId: string) {
-	const [row] = await database
-		.select({ name: networks.name, hosts: networks.hosts, isDefault: networks.isDefault })
-		.from(networks)
-		.where(eq(networks.id, networkId));
-	return row ?? null;
 }
 
 /** The registration a feedback token names, with its event; null when either is missing. */
