@@ -96,7 +96,8 @@ const matrix: Record<Action, Role[]> = {
 	'circle.post.edit': [], // needs a circle and an author: see below
 	'circle.post.delete': [], // needs a circle and an author: see below
 	'circle.action_item.update': [], // needs a circle and an owner: see below
-	'circle.attendance': ['board', 'office']
+	'circle.attendance': ['board', 'office'],
+	'circle.notifications': [] // needs a circle: see below
 };
 
 describe('policy role × action matrix', () => {
@@ -336,7 +337,7 @@ describe('circle resources', () => {
 	const cases: [
 		string,
 		CircleScope,
-		Record<'view' | 'read' | 'contribute' | 'join' | 'lead' | 'attendance', Who[]>
+		Record<'view' | 'read' | 'contribute' | 'join' | 'lead' | 'attendance' | 'notifications', Who[]>
 	][] = [
 		[
 			'open circle-1',
@@ -347,7 +348,8 @@ describe('circle resources', () => {
 				contribute: ['lead', 'office', 'circleMember', 'partnerInCircle'],
 				join: ['member', 'orgadmin', 'partner'],
 				lead: ['lead', 'office'],
-				attendance: ['lead', 'board', 'office']
+				attendance: ['lead', 'board', 'office'],
+				notifications: ['lead', 'circleMember', 'partnerInCircle']
 			}
 		],
 		[
@@ -359,7 +361,8 @@ describe('circle resources', () => {
 				contribute: ['lead', 'office', 'circleMember', 'partnerInCircle'],
 				join: [],
 				lead: ['lead', 'office'],
-				attendance: ['lead', 'board', 'office']
+				attendance: ['lead', 'board', 'office'],
+				notifications: ['lead', 'circleMember', 'partnerInCircle']
 			}
 		],
 		[
@@ -371,7 +374,8 @@ describe('circle resources', () => {
 				contribute: ['office'],
 				join: ['member', 'orgadmin', 'lead', 'partner', 'circleMember', 'partnerInCircle'],
 				lead: ['office'],
-				attendance: ['board', 'office']
+				attendance: ['board', 'office'],
+				notifications: []
 			}
 		]
 	];
@@ -386,6 +390,7 @@ describe('circle resources', () => {
 				expect(can(all[role], 'circle.join', resource)).toBe(allowed.join.includes(role));
 				expect(can(all[role], 'circle.lead', resource)).toBe(allowed.lead.includes(role));
 				expect(can(all[role], 'circle.attendance', resource)).toBe(allowed.attendance.includes(role));
+				expect(can(all[role], 'circle.notifications', resource)).toBe(allowed.notifications.includes(role));
 			});
 		}
 	}
@@ -424,7 +429,8 @@ describe('circle resources', () => {
 			'circle.lead',
 			'circle.post.edit',
 			'circle.post.delete',
-			'circle.action_item.update'
+			'circle.action_item.update',
+			'circle.notifications'
 		] as const;
 		for (const action of circleActions)
 			for (const role of who) {

@@ -92,7 +92,8 @@ export const actions = [
 	'circle.post.edit',
 	'circle.post.delete',
 	'circle.action_item.update',
-	'circle.attendance'
+	'circle.attendance',
+	'circle.notifications'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -233,7 +234,9 @@ const rules: Record<Action, Rule> = {
 		(isOwnPerson(actor, resource) && contributesToCircle(actor, resource)) || leadsCircle(actor, resource),
 	'circle.action_item.update': (actor, resource) =>
 		(isOwnPerson(actor, resource) && readsCircle(actor, resource)) || leadsCircle(actor, resource),
-	'circle.attendance': (actor, resource) => leadsCircle(actor, resource) || officeOrBoard(actor)
+	'circle.attendance': (actor, resource) => leadsCircle(actor, resource) || officeOrBoard(actor),
+	// Notification preferences are a membership's: its members only.
+	'circle.notifications': inCircle
 };
 
 /** Which of the directory's three views an actor gets: what they may see of every profile. */

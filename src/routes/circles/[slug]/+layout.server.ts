@@ -23,7 +23,7 @@ export const load = async (event) => {
 			contribute: can(actor, 'circle.contribute', resource),
 			lead: can(actor, 'circle.lead', resource),
 			manage: can(actor, 'circle.manage', resource),
-			member: actor.circles.some((membership) => membership.circleId === circle.id)
+			member: can(actor, 'circle.notifications', resource)
 		}
 	};
 };

@@ -8,14 +8,12 @@ import { notificationModeSchema } from '#lib/server/circles/notifications/schema
 
 type PageEvent = Parameters<typeof requireCircle>[0] & { locals: App.Locals };
 
-/**
- * The person's own preference in this circle: members only (others get 403, visitors sign in).
- * The membership is read from the database, so someone who left is refused at once.
- */
+/** The person's own preference in this circle: members only (others get 403, visitors sign in). */
 async function requireMembership(event: PageEvent) {
-	const circle = await requireCircle(event, 'circle.view');
+	const circle = await requireCircle(event, 'circle.notifications');
 	const { actor, network } = event.locals;
-	const mode = actor.userId ? await findNotificationMode(network.id, circle.id, actor.userId) : null;
+	// The actor's memberships are read per request; one left since then finds no row here.
+	const mode = await findNotificationMode(network.id, circle.id, actor.userId!);
 	if (!mode) error(403, 'Forbidden');
 	return { circle, mode, person: { userId: actor.userId!, email: actor.email } };
 }
