@@ -13,6 +13,11 @@ import {
 } from '../events/follow-up/jobs.ts';
 import { registerRegistrationMailJobs } from '../events/registration/mail-job.ts';
 import { defaultCircleJobSettings, registerCircleJobs, type CircleJobSettings } from '../circles/jobs.ts';
+import {
+	defaultCooperationJobSettings,
+	registerCooperationJobs,
+	type CooperationJobSettings
+} from '../cooperation/jobs.ts';
 
 /**
  * Background jobs on pg-boss, in the application's own database: the embedded PGlite (in-process,
@@ -29,12 +34,17 @@ export type JobSettings = {
 	followUp: FollowUpJobSettings;
 	/** Action item reminders and notification digests of the expert circles. */
 	circles: CircleJobSettings;
+	/** Weekly match digests and expiry reminders of the cooperation exchange. */
+	cooperation: CooperationJobSettings;
 };
 
-export type JobSettingsOverrides = Partial<Omit<JobSettings, 'mail' | 'followUp' | 'circles'>> & {
+export type JobSettingsOverrides = Partial<
+	Omit<JobSettings, 'mail' | 'followUp' | 'circles' | 'cooperation'>
+> & {
 	mail?: Partial<MailJobSettings>;
 	followUp?: Partial<FollowUpJobSettings>;
 	circles?: Partial<CircleJobSettings>;
+	cooperation?: Partial<CooperationJobSettings>;
 };
 
 export type EnqueueOptions = Omit<SendOptions, 'db'> & {
@@ -56,7 +66,8 @@ export const defaultJobSettings: JobSettings = {
 	stopTimeoutMs: 2500,
 	mail: defaultMailJobSettings,
 	followUp: defaultFollowUpJobSettings,
-	circles: defaultCircleJobSettings
+	circles: defaultCircleJobSettings,
+	cooperation: defaultCooperationJobSettings
 };
 
 export function resolveJobSettings(overrides: JobSettingsOverrides = {}): JobSettings {
@@ -65,7 +76,8 @@ export function resolveJobSettings(overrides: JobSettingsOverrides = {}): JobSet
 		...overrides,
 		mail: { ...defaultJobSettings.mail, ...overrides.mail },
 		followUp: { ...defaultJobSettings.followUp, ...overrides.followUp },
-		circles: { ...defaultJobSettings.circles, ...overrides.circles }
+		circles: { ...defaultJobSettings.circles, ...overrides.circles },
+		cooperation: { ...defaultJobSettings.cooperation, ...overrides.cooperation }
 	};
 }
 
@@ -110,6 +122,7 @@ export async function createJobRunner(
 		await registerFollowUpJobs(runner, settings.followUp);
 		await registerRegistrationMailJobs(runner);
 		await registerCircleJobs(runner, settings.circles);
+		await registerCooperationJobs(runner, settings.cooperation);
 	} catch (error) {
 		await runner.stop();
 		throw error;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousActor, type Actor } from './actor.ts';
-import { actions, can, directoryAudience, type Action, type CircleScope, type EventScope } from './policy.ts';
+import {
+	actions,
+	can,
+	directoryAudience,
+	type Action,
+	type CircleScope,
+	type EventScope,
+	type ProfileScope
+} from './policy.ts';
 
 const NETWORK = 'net-a';
 const OTHER_NETWORK = 'net-b';
@@ -97,7 +105,21 @@ const matrix: Record<Action, Role[]> = {
 	'circle.post.delete': [], // needs a circle and an author: see below
 	'circle.action_item.update': [], // needs a circle and an owner: see below
 	'circle.attendance': ['board', 'office'],
-	'circle.notifications': [] // needs a circle: see below
+	'circle.notifications': [], // needs a circle: see below
+	'cooperation.browse': everyone,
+	'cooperation.profile.view': [], // needs a profile: see below
+	'cooperation.profile.identify': [], // needs a profile: see below
+	'cooperation.profile.create': ['orgadmin', 'office'], // for an organisation: see below
+	'cooperation.profile.edit': [], // needs a profile: see below
+	'cooperation.profile.stats': [], // needs a profile: see below
+	'cooperation.review': ['office'],
+	'cooperation.broker': ['office'],
+	'cooperation.interest.send': [], // needs a profile: see below
+	'cooperation.interest.decide': [], // needs a profile: see below
+	'cooperation.outcome.record': [], // needs a profile: see below
+	'cooperation.notifications': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
+	'office.cooperation.read': ['board', 'office'],
+	'api.cooperation.read': everyone
 };
 
 describe('policy role × action matrix', () => {
@@ -438,6 +460,186 @@ describe('circle resources', () => {
 				expect(can(all[role], action, { networkId: OTHER_NETWORK, circle: scope(), userId: 'cm' })).toBe(
 					false
 				);
+			}
+	});
+});
+
+describe('cooperation profiles', () => {
+	const profile = (overrides: Partial<ProfileScope> = {}): ProfileScope => ({
+		organisationId: OWN_ORG,
+		status: 'published',
+		visibility: 'members',
+		expired: false,
+		revealedTo: [],
+		...overrides
+	});
+	const on = (scope: ProfileScope, organisationId?: string) => ({
+		networkId: NETWORK,
+		profile: scope,
+		organisationId
+	});
+	/** The admin of another organisation, and a member of one the owner revealed itself to. */
+	const foreignAdmin = base({
+		userId: 'fa',
+		networkRoles: ['member'],
+		organisations: [{ organisationId: FOREIGN_ORG, role: 'org_admin' }]
+	});
+	const revealed = base({
+		userId: 'rv',
+		networkRoles: ['member'],
+		organisations: [{ organisationId: 'org-revealed', role: 'org_member' }]
+	});
+	const all = { ...roles, foreignAdmin, revealed };
+	type Who = keyof typeof all;
+	const who = Object.keys(all) as Who[];
+	/** The organisation each person would answer for. */
+	const from: Record<Who, string | undefined> = {
+		anonymous: undefined,
+		noRole: undefined,
+		member: OWN_ORG,
+		orgadmin: OWN_ORG,
+		lead: 'org-lead',
+		partner: 'org-wfo',
+		board: undefined,
+		office: undefined,
+		foreignAdmin: FOREIGN_ORG,
+		revealed: 'org-revealed'
+	};
+	const inNetwork: Who[] = [
+		'member',
+		'orgadmin',
+		'lead',
+		'partner',
+		'board',
+		'office',
+		'foreignAdmin',
+		'revealed'
+	];
+	const answerers: Who[] = ['lead', 'partner', 'foreignAdmin', 'revealed'];
+
+	const cases: [
+		string,
+		ProfileScope,
+		Record<'view' | 'identify' | 'edit' | 'stats' | 'send' | 'decide' | 'outcome', Who[]>
+	][] = [
+		[
+			"own organisation's published members' profile",
+			profile(),
+			{
+				view: inNetwork,
+				identify: inNetwork,
+				edit: ['orgadmin', 'office'],
+				stats: ['member', 'orgadmin', 'board', 'office'],
+				send: answerers,
+				decide: ['orgadmin'],
+				outcome: ['orgadmin', 'office']
+			}
+		],
+		[
+			'published anonymous profile, revealed to one organisation',
+			profile({ visibility: 'public_anonymous', revealedTo: ['org-revealed'] }),
+			{
+				view: who,
+				identify: ['member', 'orgadmin', 'board', 'office', 'revealed'],
+				edit: ['orgadmin', 'office'],
+				stats: ['member', 'orgadmin', 'board', 'office'],
+				send: answerers,
+				decide: ['orgadmin'],
+				outcome: ['orgadmin', 'office']
+			}
+		],
+		[
+			"another organisation's draft",
+			profile({ organisationId: FOREIGN_ORG, status: 'draft' }),
+			{
+				view: ['board', 'office', 'foreignAdmin'],
+				identify: ['board', 'office', 'foreignAdmin'],
+				edit: ['office', 'foreignAdmin'],
+				stats: ['board', 'office', 'foreignAdmin'],
+				send: [],
+				decide: ['foreignAdmin'],
+				outcome: ['office', 'foreignAdmin']
+			}
+		],
+		[
+			'an expired anonymous profile',
+			profile({ organisationId: FOREIGN_ORG, visibility: 'public_anonymous', expired: true }),
+			{
+				view: ['board', 'office', 'foreignAdmin'],
+				identify: ['board', 'office', 'foreignAdmin'],
+				edit: ['office', 'foreignAdmin'],
+				stats: ['board', 'office', 'foreignAdmin'],
+				send: [],
+				decide: ['foreignAdmin'],
+				outcome: ['office', 'foreignAdmin']
+			}
+		],
+		[
+			'a profile in review',
+			profile({ organisationId: FOREIGN_ORG, status: 'in_review', visibility: 'public_anonymous' }),
+			{
+				view: ['board', 'office', 'foreignAdmin'],
+				identify: ['board', 'office', 'foreignAdmin'],
+				edit: ['office', 'foreignAdmin'],
+				stats: ['board', 'office', 'foreignAdmin'],
+				send: [],
+				decide: ['foreignAdmin'],
+				outcome: ['office', 'foreignAdmin']
+			}
+		]
+	];
+
+	for (const [label, scope, allowed] of cases) {
+		for (const role of who) {
+			it(`${role} on ${label}`, () => {
+				const actor = all[role];
+				const resource = on(scope);
+				expect(can(actor, 'cooperation.profile.view', resource)).toBe(allowed.view.includes(role));
+				expect(can(actor, 'cooperation.profile.identify', resource)).toBe(allowed.identify.includes(role));
+				expect(can(actor, 'cooperation.profile.edit', resource)).toBe(allowed.edit.includes(role));
+				expect(can(actor, 'cooperation.profile.stats', resource)).toBe(allowed.stats.includes(role));
+				expect(can(actor, 'cooperation.interest.send', on(scope, from[role]))).toBe(
+					allowed.send.includes(role)
+				);
+				expect(can(actor, 'cooperation.interest.decide', resource)).toBe(allowed.decide.includes(role));
+				expect(can(actor, 'cooperation.outcome.record', resource)).toBe(allowed.outcome.includes(role));
+			});
+		}
+	}
+
+	it('an interest is sent for one of the sender’s own organisations, never the owner’s', () => {
+		const scope = profile({ organisationId: FOREIGN_ORG });
+		expect(can(roles.orgadmin, 'cooperation.interest.send', on(scope, OWN_ORG))).toBe(true);
+		expect(can(roles.orgadmin, 'cooperation.interest.send', on(scope, 'org-lead'))).toBe(false);
+		expect(can(roles.orgadmin, 'cooperation.interest.send', on(scope))).toBe(false);
+		expect(can(foreignAdmin, 'cooperation.interest.send', on(scope, FOREIGN_ORG))).toBe(false);
+	});
+
+	it('a profile is created for an organisation its admin runs, or by the office', () => {
+		const forOrg = (organisationId: string) => ({ networkId: NETWORK, organisationId });
+		expect(can(roles.orgadmin, 'cooperation.profile.create', forOrg(OWN_ORG))).toBe(true);
+		expect(can(roles.orgadmin, 'cooperation.profile.create', forOrg(FOREIGN_ORG))).toBe(false);
+		expect(can(roles.member, 'cooperation.profile.create', forOrg(OWN_ORG))).toBe(false);
+		expect(can(roles.office, 'cooperation.profile.create', forOrg(FOREIGN_ORG))).toBe(true);
+		expect(can(roles.board, 'cooperation.profile.create', forOrg(FOREIGN_ORG))).toBe(false);
+	});
+
+	it('every profile action needs a profile, and one of another network is nobody’s business', () => {
+		const profileActions = [
+			'cooperation.profile.view',
+			'cooperation.profile.identify',
+			'cooperation.profile.edit',
+			'cooperation.profile.stats',
+			'cooperation.interest.send',
+			'cooperation.interest.decide',
+			'cooperation.outcome.record'
+		] as const;
+		for (const action of profileActions)
+			for (const role of who) {
+				expect(can(all[role], action, { networkId: NETWORK, organisationId: from[role] })).toBe(false);
+				expect(
+					can(all[role], action, { networkId: OTHER_NETWORK, profile: profile(), organisationId: from[role] })
+				).toBe(false);
 			}
 	});
 });

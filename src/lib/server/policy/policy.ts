@@ -1,5 +1,6 @@
 import type { EventAudience, EventOrganiserKind, EventStatus } from '../../events/vocabulary.ts';
 import type { CircleJoinPolicy } from '../../circles/vocabulary.ts';
+import type { ProfileStatus, ProfileVisibility } from '../../cooperation/vocabulary.ts';
 import {
 	belongsToOrganisation,
 	isCircleLead,
@@ -25,6 +26,19 @@ export type Resource = {
 	event?: EventScope;
 	/** Set for the circle actions: which circle, and whether its content is confidential. */
 	circle?: CircleScope;
+	/** Set for the cooperation actions: the profile, whose `organisationId` is its owner. */
+	profile?: ProfileScope;
+};
+
+/** What the policy needs to know of a cooperation profile. */
+export type ProfileScope = {
+	organisationId: string;
+	status: ProfileStatus;
+	visibility: ProfileVisibility;
+	/** Published and past its expiry date. */
+	expired: boolean;
+	/** Organisations whose expression of interest the owner accepted: they know who it is. */
+	revealedTo: readonly string[];
 };
 
 /** What the policy needs to know of a circle. */
@@ -93,7 +107,21 @@ export const actions = [
 	'circle.post.delete',
 	'circle.action_item.update',
 	'circle.attendance',
-	'circle.notifications'
+	'circle.notifications',
+	'cooperation.browse',
+	'cooperation.profile.view',
+	'cooperation.profile.identify',
+	'cooperation.profile.create',
+	'cooperation.profile.edit',
+	'cooperation.profile.stats',
+	'cooperation.review',
+	'cooperation.broker',
+	'cooperation.interest.send',
+	'cooperation.interest.decide',
+	'cooperation.outcome.record',
+	'cooperation.notifications',
+	'office.cooperation.read',
+	'api.cooperation.read'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -154,6 +182,29 @@ const leadsCircle: Rule = (actor, resource) =>
 
 /** The resource's person (a post's author, an action item's owner) is the actor. */
 const isOwnPerson: Rule = (actor, resource) => !!actor.userId && resource?.userId === actor.userId;
+
+/** A published profile, not expired. */
+const isLive = (profile: ProfileScope) => profile.status === 'published' && !profile.expired;
+
+/** Belongs to the profile's organisation (any role): sees its drafts, figures and matches. */
+const ownsProfile: Rule = (actor, resource) =>
+	!!resource?.profile && belongsToOrganisation(actor, resource.profile.organisationId);
+
+/** Administers the profile's organisation: writes, submits, renews and decides on interests. */
+const adminsProfile: Rule = (actor, resource) =>
+	!!resource?.profile && isOrgAdminOf(actor, resource.profile.organisationId);
+
+/**
+ * Reads a profile: a live public (anonymous) one, anyone; a live members' one, the network's
+ * members and partners; every state, its own organisation, the office and the board.
+ */
+const seesProfile: Rule = (actor, resource) => {
+	const profile = resource?.profile;
+	if (!profile) return false;
+	if (ownsProfile(actor, resource) || officeOrBoard(actor)) return true;
+	if (!isLive(profile)) return false;
+	return profile.visibility === 'public_anonymous' || networkMember(actor);
+};
 
 const rules: Record<Action, Rule> = {
 	'public.view': anyone,
@@ -236,7 +287,45 @@ const rules: Record<Action, Rule> = {
 		(isOwnPerson(actor, resource) && readsCircle(actor, resource)) || leadsCircle(actor, resource),
 	'circle.attendance': (actor, resource) => leadsCircle(actor, resource) || officeOrBoard(actor),
 	// Notification preferences are a membership's: its members only.
-	'circle.notifications': inCircle
+	'circle.notifications': inCircle,
+	// Which profiles the exchange lists is decided per profile by 'cooperation.profile.view'.
+	'cooperation.browse': anyone,
+	'cooperation.profile.view': seesProfile,
+	// Who the owner is: for a members' profile, whoever reads it; for an anonymous one, its own
+	// organisation, the office, the board, and organisations whose interest the owner accepted.
+	'cooperation.profile.identify': (actor, resource) => {
+		const profile = resource?.profile;
+		if (!profile || !seesProfile(actor, resource)) return false;
+		if (ownsProfile(actor, resource) || officeOrBoard(actor)) return true;
+		if (profile.visibility === 'members') return networkMember(actor);
+		return actor.organisations.some((m) => profile.revealedTo.includes(m.organisationId));
+	},
+	// Creating takes the owning organisation as the resource (organisationId); without: any at all.
+	'cooperation.profile.create': (actor, resource) =>
+		resource?.organisationId
+			? isOrgAdminOf(actor, resource.organisationId) || isOffice(actor)
+			: isOffice(actor) || actor.organisations.some((m) => m.role === 'org_admin'),
+	'cooperation.profile.edit': (actor, resource) =>
+		adminsProfile(actor, resource) || (!!resource?.profile && isOffice(actor)),
+	'cooperation.profile.stats': (actor, resource) =>
+		ownsProfile(actor, resource) || (!!resource?.profile && officeOrBoard(actor)),
+	'cooperation.review': office,
+	'cooperation.broker': office,
+	// On behalf of one of the actor's organisations (organisationId), never the owner's own.
+	'cooperation.interest.send': (actor, resource) => {
+		const profile = resource?.profile;
+		if (!profile || !isLive(profile) || !seesProfile(actor, resource)) return false;
+		if (!(hasNetworkRole(actor, 'member') || hasNetworkRole(actor, 'partner'))) return false;
+		const from = resource.organisationId;
+		if (!from || from === profile.organisationId) return false;
+		return belongsToOrganisation(actor, from);
+	},
+	'cooperation.interest.decide': adminsProfile,
+	'cooperation.outcome.record': (actor, resource) =>
+		adminsProfile(actor, resource) || (!!resource?.profile && isOffice(actor)),
+	'cooperation.notifications': (actor) => isSignedIn(actor) && networkMember(actor),
+	'office.cooperation.read': officeOrBoard,
+	'api.cooperation.read': anyone
 };
 
 /** Which of the directory's three views an actor gets: what they may see of every profile. */

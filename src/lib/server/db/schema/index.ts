@@ -7,3 +7,4 @@ export * from './operations.ts';
 export * from './directory.ts';
 export * from './events.ts';
 export * from './circle-meetings.ts';
+export * from './cooperation.ts';
