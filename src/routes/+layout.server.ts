@@ -9,6 +9,7 @@ export const load = ({ locals }) => {
 		{ href: '/atlas', key: 'nav_atlas' as const },
 		...(can(actor, 'events.calendar') ? [{ href: '/events', key: 'nav_events' as const }] : []),
 		...(can(actor, 'circles.list') ? [{ href: '/circles', key: 'nav_circles' as const }] : []),
+		...(can(actor, 'cooperation.browse') ? [{ href: '/cooperation', key: 'nav_cooperation' as const }] : []),
 		...(can(actor, 'members.view') ? [{ href: '/members', key: 'nav_members' as const }] : []),
 		...(can(actor, 'directory.members') ? [{ href: '/directory', key: 'nav_directory' as const }] : []),
 		...(firstOrganisation &&

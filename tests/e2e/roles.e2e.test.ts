@@ -30,6 +30,7 @@ const roles = [
 			'Kompetenzatlas',
 			'Veranstaltungen',
 			'Expertenkreise',
+			'Kooperationsbörse',
 			'Mitgliederbereich',
 			'Verzeichnis',
 			'Geschäftsstelle'
@@ -42,6 +43,7 @@ const roles = [
 			'Kompetenzatlas',
 			'Veranstaltungen',
 			'Expertenkreise',
+			'Kooperationsbörse',
 			'Mitgliederbereich',
 			'Verzeichnis',
 			'Geschäftsstelle'
@@ -54,6 +56,7 @@ const roles = [
 			'Kompetenzatlas',
 			'Veranstaltungen',
 			'Expertenkreise',
+			'Kooperationsbörse',
 			'Mitgliederbereich',
 			'Verzeichnis',
 			'Meine Organisation'
@@ -66,6 +69,7 @@ const roles = [
 			'Kompetenzatlas',
 			'Veranstaltungen',
 			'Expertenkreise',
+			'Kooperationsbörse',
 			'Mitgliederbereich',
 			'Verzeichnis',
 			'Meine Organisation'
@@ -78,6 +82,7 @@ const roles = [
 			'Kompetenzatlas',
 			'Veranstaltungen',
 			'Expertenkreise',
+			'Kooperationsbörse',
 			'Mitgliederbereich',
 			'Verzeichnis',
 			'Meine Organisation'
@@ -86,7 +91,14 @@ const roles = [
 	},
 	{
 		email: 'partner@demo.example',
-		sees: ['Kompetenzatlas', 'Veranstaltungen', 'Expertenkreise', 'Mitgliederbereich', 'Verzeichnis'],
+		sees: [
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Expertenkreise',
+			'Kooperationsbörse',
+			'Mitgliederbereich',
+			'Verzeichnis'
+		],
 		not: ['Geschäftsstelle']
 	}
 ];
@@ -95,8 +107,14 @@ describe('demo accounts', () => {
 	it('a visitor sees only the public navigation and the sign-in link', async () => {
 		const { context, page } = await newPage(browser, app.baseUrl);
 		await page.goto('/');
-		expect(await mainNavigation(page)).toEqual(['Start', 'Kompetenzatlas', 'Veranstaltungen']);
-		// Expert circles are the network's own business: not in a visitor's navigation.
+		expect(await mainNavigation(page)).toEqual([
+			'Start',
+			'Kompetenzatlas',
+			'Veranstaltungen',
+			'Kooperationsbörse'
+		]);
+		// Expert circles are the network's own business: not in a visitor's navigation. The
+		// cooperation exchange is, because anonymous profiles are public.
 		expect(await isSignedIn(page)).toBe(false);
 		await context.close();
 	});

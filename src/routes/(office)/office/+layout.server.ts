@@ -8,6 +8,7 @@ const sections: { href: string; key: string; action: Action }[] = [
 	{ href: '/office/organisations', key: 'organisations', action: 'office.organisations.read' },
 	{ href: '/office/applications', key: 'applications', action: 'office.applications.read' },
 	{ href: '/office/circles', key: 'circles', action: 'circle.manage' },
+	{ href: '/office/cooperation', key: 'cooperation', action: 'office.cooperation.read' },
 	{ href: '/office/import', key: 'import', action: 'office.import' },
 	{ href: '/office/invitations', key: 'invitations', action: 'office.invitations.manage' },
 	{ href: '/office/outbox', key: 'outbox', action: 'office.outbox.read' },
