@@ -1,13 +1,23 @@
 /**
  * The matching engine's contract (implemented in this folder). Matching is explainable: every
  * match carries its reasons as facts (shared competencies, drivetrains, text similarity,
- * direction), which `explainMatch` puts into plain words.
+ * direction), which `explainMatch` puts into plain words. The formula and its weights are in
+ * scoring.ts; the statements in queries.ts (findMatches) and mutations.ts (recordMatches).
  */
 import type { DatabaseOrTransaction } from '../../db/index.ts';
-import type { MatchReasons } from '../../db/schema/index.ts';
+import type { MatchReasons as StoredMatchReasons } from '../../db/schema/index.ts';
 import type { ProfileType, ProfileVisibility } from '../../../cooperation/vocabulary.ts';
+import { findMatches as findMatchesQuery } from './queries.ts';
+import { recordMatches as recordMatchesMutation } from './mutations.ts';
+import { explainMatch as explain } from './explain.ts';
 
-export type { MatchReasons };
+/**
+ * The stored facts, plus two optional ones the engine adds: the type of the counterpart (the
+ * counter-profile itself, or an organisation's own matching counter-profile of members'
+ * visibility — anonymous ones are never tied to their organisation), and whether the research
+ * bonus applied. Both are kept in the `reasons` jsonb, so every part of the score is explained.
+ */
+export type MatchReasons = StoredMatchReasons & { counterpartType?: ProfileType; research?: boolean };
 
 /** An organisation of the network that fits the profile (its directory entry is members' knowledge). */
 export type OrganisationMatch = {
@@ -36,18 +46,18 @@ export type ProfileMatches = { organisations: OrganisationMatch[]; profiles: Cou
 
 export type FindMatchesOptions = { limit?: number; now?: Date };
 
-/** The ranked organisations and counter-profiles for a profile, best first. */
+/**
+ * The ranked organisations and counter-profiles for a profile, best first (two statements). Works
+ * for a profile in any status (the office may preview a draft's matches); an unknown profile or
+ * one of another network has none.
+ */
 export async function findMatches(
 	database: DatabaseOrTransaction,
 	networkId: string,
 	profileId: string,
 	options: FindMatchesOptions = {}
 ): Promise<ProfileMatches> {
-	void database;
-	void networkId;
-	void profileId;
-	void options;
-	throw new Error('not implemented');
+	return findMatchesQuery(database, networkId, profileId, options);
 }
 
 /**
@@ -60,10 +70,7 @@ export async function recordMatches(
 	networkId: string,
 	profileId: string
 ): Promise<OrganisationMatch[]> {
-	void tx;
-	void networkId;
-	void profileId;
-	throw new Error('not implemented');
+	return recordMatchesMutation(tx, networkId, profileId);
 }
 
 /**
@@ -71,7 +78,5 @@ export async function recordMatches(
  * Prüfstände", "passende Antriebsart: Wasserstoff", "Textähnlichkeit hoch".
  */
 export function explainMatch(reasons: MatchReasons, locale: 'de' | 'en'): string[] {
-	void reasons;
-	void locale;
-	throw new Error('not implemented');
+	return explain(reasons, locale);
 }
