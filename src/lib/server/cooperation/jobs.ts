@@ -1,4 +1,7 @@
 import type { JobRunner } from '../jobs/boss.ts';
+import { isUuid } from '../office/params.ts';
+import { logger } from '../logger.ts';
+import { deliverMatchMails, sendDueDigests } from './notifications/mutations.ts';
 
 export const COOPERATION_DIGESTS_JOB = 'cooperation-digests';
 export const COOPERATION_MATCH_MAIL_JOB = 'cooperation-match-mail';
@@ -16,8 +19,35 @@ export const defaultCooperationJobSettings: CooperationJobSettings = {
 	expiryRemindersCron: '30 5 * * *'
 };
 
-/** The cooperation exchange's background work; each mail is claimed by a conditional update. */
+/**
+ * The cooperation exchange's background work. Correctness does not rest on the schedule: every
+ * match mail and digest is claimed by a conditional update (and a digest by its unique row per
+ * ISO week) in the transaction that queues its mail, so a retried or doubled run sends nothing twice.
+ */
 export async function registerCooperationJobs(runner: JobRunner, settings = defaultCooperationJobSettings) {
-	void runner;
-	void settings;
+	const { boss } = runner;
+	const database = runner.handle.db;
+	const polling = {
+		pollingIntervalSeconds: runner.settings.pollingIntervalSeconds,
+		notifyPollingIntervalSeconds: runner.settings.pollingIntervalSeconds
+	};
+	await boss.createQueue(COOPERATION_DIGESTS_JOB, { policy: 'stately', retryLimit: 2, retryDelay: 60 });
+	await boss.createQueue(COOPERATION_MATCH_MAIL_JOB, { retryLimit: 3, retryDelay: 30 });
+	await boss.work(COOPERATION_DIGESTS_JOB, polling, async () => {
+		await sendDueDigests(database, new Date());
+	});
+	await boss.work<{ networkId: string; profileId: string }>(
+		COOPERATION_MATCH_MAIL_JOB,
+		polling,
+		async (jobs) => {
+			for (const { data } of jobs) {
+				if (!isUuid(data.networkId) || !isUuid(data.profileId)) {
+					logger.warn({ job: COOPERATION_MATCH_MAIL_JOB }, 'cooperation match mail job with invalid data');
+					continue;
+				}
+				await deliverMatchMails(database, data.networkId, data.profileId);
+			}
+		}
+	);
+	await boss.schedule(COOPERATION_DIGESTS_JOB, settings.digestsCron);
 }

@@ -6,6 +6,7 @@ import { circleName } from '#lib/server/circles/scope.ts';
 import { listNotificationModes } from '#lib/server/circles/notifications/queries.ts';
 import { setNotificationModes } from '#lib/server/circles/notifications/mutations.ts';
 import { parseNotificationModes } from '#lib/server/circles/notifications/schema.ts';
+import { isMatchPreferenceForm, saveMatchPreference } from '#lib/server/cooperation/notifications/account.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 /** The person's circles of this network, each with its preference, changed with one form. */
@@ -29,7 +30,10 @@ export const actions = {
 	default: async (event) => {
 		authorize(event, 'account.manage');
 		const { locals } = event;
-		const parsed = parseNotificationModes(await event.request.formData());
+		const form = await event.request.formData();
+		// The cooperation exchange's section posts its own form (one action per page: the default).
+		if (isMatchPreferenceForm(form)) return saveMatchPreference(event, form);
+		const parsed = parseNotificationModes(form);
 		if (!parsed.ok) {
 			const errors: Record<string, string> = {};
 			for (const [field, key] of Object.entries(parsed.errors))
