@@ -144,8 +144,6 @@ async function outcome(promise: Promise<unknown>): Promise<Outcome> {
 
 const errorsOf = (result: Outcome) => (result.data?.errors ?? {}) as Record<string, string>;
 
-const tomorrow = () => addDays(berlinDay(new Date()), 1);
-
 function profileForm(fields: Record<string, string | string[]> = {}) {
 	const values: Record<string, string | string[]> = {
 		organisationId: orgA.id,
