@@ -3,12 +3,10 @@ import { db, type Database, type DatabaseOrTransaction } from '../../db/index.ts
 import {
 	cooperationDigests,
 	cooperationMatchNotifications as notifications,
-	cooperationMatchPreferences,
-	cooperationProfiles
+	cooperationMatchPreferences
 } from '../../db/schema/index.ts';
 import {
 	DEFAULT_MATCH_NOTIFICATION_MODE,
-	matchingContactFunctions,
 	type MatchNotificationMode
 } from '../../../cooperation/vocabulary.ts';
 import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
@@ -16,86 +14,32 @@ import type { Actor } from '../../policy/actor.ts';
 import { findMailNetwork } from '../../networks/queries.ts';
 import { logger } from '../../logger.ts';
 import { owedMail } from './conditions.ts';
-import { findDigestRecipients, findMailItems, findMailRecipients } from './queries.ts';
+import { findDigestRecipients, findMailItems, findMailRecipients, findMatchAudience } from './queries.ts';
 import { queueDigestMail, queueMatchMail } from './mails.ts';
 import { berlinIsoWeek } from './week.ts';
 
 /**
- * Writes a notification for everyone who should hear of the profile's recorded matches: the org
- * admins of each matched organisation and its people (with an account) whose contact function
- * matches the profile's type; only members and partners of the network, never anyone of the
- * owner's organisation, nobody whose preference is 'off'. One row per person and profile (a
- * person in two matched organisations hears of it once, for the better-ranked one); a renewal
- * that matches again finds the rows there and notifies nobody twice.
+ * Writes a notification for everyone who should hear of the profile's recorded matches (see
+ * `findMatchAudience`), except those whose preference is 'off'. A renewal that matches again finds
+ * the rows there (on conflict do nothing) and notifies nobody twice. Answers how many rows were
+ * written and whether one of them is owed a mail at once.
  */
 export async function insertMatchNotifications(
 	tx: DatabaseOrTransaction,
 	networkId: string,
 	profileId: string
 ) {
-	const [profile] = await tx
-		.select({ type: cooperationProfiles.type, organisationId: cooperationProfiles.organisationId })
-		.from(cooperationProfiles)
-		.where(and(eq(cooperationProfiles.id, profileId), eq(cooperationProfiles.networkId, networkId)));
-	if (!profile) return { count: 0, immediate: false };
-	const names = matchingContactFunctions[profile.type];
-	const hasFunction = names.length
-		? sql`p.contact_function in (${sql.join(
-				names.map((name) => sql`${name}`),
-				sql`, `
-			)})`
-		: sql`false`;
-	const result = await tx.execute<{
-		user_id: string;
-		organisation_id: string;
-		mode: MatchNotificationMode;
-	}>(sql`
-		with matched as (
-			select organisation_id, rank from cooperation_matches
-			where network_id = ${networkId} and profile_id = ${profileId}
-			and organisation_id <> ${profile.organisationId}
-		), candidates as (
-			select m.organisation_id, m.rank, om.user_id from matched m
-			join organisation_memberships om on om.organisation_id = m.organisation_id
-				and om.network_id = ${networkId} and om.role = 'org_admin'
-			union
-			select m.organisation_id, m.rank, p.user_id from matched m
-			join people p on p.organisation_id = m.organisation_id and p.network_id = ${networkId}
-				and p.user_id is not null and ${hasFunction}
-		)
-		select distinct on (c.user_id) c.user_id, c.organisation_id,
-			coalesce(pref.mode, ${DEFAULT_MATCH_NOTIFICATION_MODE}) as mode
-		from candidates c
-		left join cooperation_match_preferences pref
-			on pref.network_id = ${networkId} and pref.user_id = c.user_id
-		where exists (select 1 from network_role_assignments r
-				where r.network_id = ${networkId} and r.user_id = c.user_id and r.role in ('member', 'partner'))
-			and not exists (select 1 from organisation_memberships own
-				where own.network_id = ${networkId} and own.organisation_id = ${profile.organisationId}
-				and own.user_id = c.user_id)
-			and not exists (select 1 from people own
-				where own.network_id = ${networkId} and own.organisation_id = ${profile.organisationId}
-				and own.user_id = c.user_id)
-		order by c.user_id, c.rank, c.organisation_id
-	`);
-	const wanted = result.rows.filter((row) => row.mode !== 'off');
+	const wanted = (await findMatchAudience(tx, networkId, profileId)).filter((entry) => entry.mode !== 'off');
 	if (wanted.length === 0) return { count: 0, immediate: false };
 	const inserted = await tx
 		.insert(notifications)
-		.values(
-			wanted.map((row) => ({
-				networkId,
-				profileId,
-				userId: row.user_id,
-				organisationId: row.organisation_id
-			}))
-		)
+		.values(wanted.map(({ userId, organisationId }) => ({ networkId, profileId, userId, organisationId })))
 		.onConflictDoNothing()
 		.returning({ userId: notifications.userId });
 	const fresh = new Set(inserted.map((row) => row.userId));
 	return {
 		count: inserted.length,
-		immediate: wanted.some((row) => row.mode === 'immediate' && fresh.has(row.user_id))
+		immediate: wanted.some((entry) => entry.mode === 'immediate' && fresh.has(entry.userId))
 	};
 }
 

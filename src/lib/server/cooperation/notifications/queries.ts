@@ -12,6 +12,7 @@ import {
 import { anonymousActor, type Actor } from '../../policy/actor.ts';
 import {
 	DEFAULT_MATCH_NOTIFICATION_MODE,
+	matchingContactFunctions,
 	type MatchNotificationMode
 } from '../../../cooperation/vocabulary.ts';
 import { profileOwner } from '../owner.ts';
@@ -133,4 +134,70 @@ export async function findMailItems(
 			organisationName: row.matchedName,
 			reasons: row.reasons
 		}));
+}
+
+export type MatchAudienceEntry = { userId: string; organisationId: string; mode: MatchNotificationMode };
+
+/**
+ * Who should hear of the profile's recorded matches, with their current preference: the org
+ * admins of each matched organisation and its people (with an account) whose contact function
+ * matches the profile's type; only members and partners of the network, never anyone of the
+ * owner's organisation. Once per person (a person of two matched organisations for the
+ * better-ranked one).
+ */
+export async function findMatchAudience(
+	tx: DatabaseOrTransaction,
+	networkId: string,
+	profileId: string
+): Promise<MatchAudienceEntry[]> {
+	const [profile] = await tx
+		.select({ type: cooperationProfiles.type, organisationId: cooperationProfiles.organisationId })
+		.from(cooperationProfiles)
+		.where(and(eq(cooperationProfiles.id, profileId), eq(cooperationProfiles.networkId, networkId)));
+	if (!profile) return [];
+	const names = matchingContactFunctions[profile.type];
+	const hasFunction = names.length
+		? sql`p.contact_function in (${sql.join(
+				names.map((name) => sql`${name}`),
+				sql`, `
+			)})`
+		: sql`false`;
+	const result = await tx.execute<{
+		user_id: string;
+		organisation_id: string;
+		mode: MatchNotificationMode;
+	}>(sql`
+		with matched as (
+			select organisation_id, rank from cooperation_matches
+			where network_id = ${networkId} and profile_id = ${profileId}
+			and organisation_id <> ${profile.organisationId}
+		), candidates as (
+			select m.organisation_id, m.rank, om.user_id from matched m
+			join organisation_memberships om on om.organisation_id = m.organisation_id
+				and om.network_id = ${networkId} and om.role = 'org_admin'
+			union
+			select m.organisation_id, m.rank, p.user_id from matched m
+			join people p on p.organisation_id = m.organisation_id and p.network_id = ${networkId}
+				and p.user_id is not null and ${hasFunction}
+		)
+		select distinct on (c.user_id) c.user_id, c.organisation_id,
+			coalesce(pref.mode, ${DEFAULT_MATCH_NOTIFICATION_MODE}) as mode
+		from candidates c
+		left join cooperation_match_preferences pref
+			on pref.network_id = ${networkId} and pref.user_id = c.user_id
+		where exists (select 1 from network_role_assignments r
+				where r.network_id = ${networkId} and r.user_id = c.user_id and r.role in ('member', 'partner'))
+			and not exists (select 1 from organisation_memberships own
+				where own.network_id = ${networkId} and own.organisation_id = ${profile.organisationId}
+				and own.user_id = c.user_id)
+			and not exists (select 1 from people own
+				where own.network_id = ${networkId} and own.organisation_id = ${profile.organisationId}
+				and own.user_id = c.user_id)
+		order by c.user_id, c.rank, c.organisation_id
+	`);
+	return result.rows.map((row) => ({
+		userId: row.user_id,
+		organisationId: row.organisation_id,
+		mode: row.mode
+	}));
 }
