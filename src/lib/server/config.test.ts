@@ -9,6 +9,7 @@ describe('parseConfig', () => {
 		expect(config.DATA_DIR).toBe('./data');
 		expect(config.DEMO_DATA).toBe(true);
 		expect(config.DATABASE_URL).toBeUndefined();
+		expect(config.COOPERATION_DIGEST_CRON).toBe('0 6 * * 1');
 	});
 
 	it('derives the origin from PORT and normalises a given ORIGIN', () => {
@@ -24,7 +25,8 @@ describe('parseConfig', () => {
 		['DATABASE_URL', 'mysql://localhost/db'],
 		['SMTP_URL', 'http://mail.example.org'],
 		['MAIL_FROM', 'nobody'],
-		['DEMO_DATA', 'maybe']
+		['DEMO_DATA', 'maybe'],
+		['COOPERATION_DIGEST_CRON', 'every monday']
 	])('stops with a sentence naming %s when it is %j', (name, value) => {
 		let thrown: unknown;
 		try {

@@ -49,6 +49,14 @@ const schema = z.object({
 		.regex(/^https:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an https:// URL with {z}, {x} and {y}')
 		.optional(),
 	MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
+	/**
+	 * When the weekly digest of new matching cooperation profiles goes out (cron, UTC; five fields).
+	 * Default: Monday 06:00. Each person gets at most one digest per ISO week, whatever the schedule.
+	 */
+	COOPERATION_DIGEST_CRON: z
+		.string()
+		.regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, e.g. "0 6 * * 1"')
+		.default('0 6 * * 1'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().optional()
 });

@@ -51,7 +51,7 @@ export function startRuntime(options: RuntimeOptions): Promise<void> {
 			printDemoAccounts();
 		}
 		auth = createAuth({ db: handle.db, ...options });
-		await startJobs(handle);
+		await startJobs(handle, { cooperation: { digestsCron: config().COOPERATION_DIGEST_CRON } });
 		logger.info({ driver: handle.driver, ms: Math.round(performance.now() - started) }, 'knotenpunkt ready');
 	})();
 	return starting;
