@@ -1,4 +1,5 @@
 import type { CircleRole, NetworkRole, OrganisationRole } from '../db/schema/roles.ts';
+import type { ContactFunction } from '../../directory/vocabulary.ts';
 
 export const DEMO_PASSWORD = 'knotenpunkt-demo';
 
@@ -12,6 +13,8 @@ export type DemoAccount = {
 	firstName: string;
 	lastName: string;
 	jobTitle: string;
+	/** The person's function as a contact (R&D hears of matching technology profiles). */
+	contactFunction?: ContactFunction;
 	/** Shown by printDemoAccounts(). */
 	role: string;
 	networkRoles: NetworkRole[];
@@ -64,6 +67,7 @@ export const demoAccounts: DemoAccount[] = [
 		firstName: 'Miriam',
 		lastName: 'Brockhoff',
 		jobTitle: 'Leiterin Vorentwicklung',
+		contactFunction: 'rnd',
 		role: `Sprecherin (circle lead), ${DEMO_LEAD_ORGANISATION}`,
 		networkRoles: ['member'],
 		organisation: { name: DEMO_LEAD_ORGANISATION, role: 'org_member' },
