@@ -70,6 +70,7 @@ export function showOrganisation(ctx: ApiContext, idOrSlug: string) {
 }
 
 export { listEvents, showEvent } from './events.ts';
+export { listCooperationProfiles, showCooperationProfile } from './cooperation.ts';
 
 /** GET /api/v1/me — the token's user. */
 export function showMe(ctx: ApiContext) {

@@ -5,6 +5,9 @@ import { organisationListQuerySchema } from './organisation-query.ts';
 // Registers the Event and EventList components in `apiSchemas`.
 import { eventListQuerySchema } from './events-schemas.ts';
 import { eventExample, eventListExample } from './events-examples.ts';
+// Registers the CooperationProfile components in `apiSchemas`.
+import { cooperationListQuerySchema } from './cooperation-schemas.ts';
+import { cooperationProfileExample, cooperationProfileListExample } from './cooperation-examples.ts';
 import { isRepeated } from './query-params.ts';
 
 /**
@@ -111,6 +114,10 @@ const components = () => ({
 			'No such event for this caller: unknown, malformed, of another network, a draft, or not visible to the caller (e.g. a members event without a token).',
 			'NOT_FOUND'
 		),
+		CooperationProfileNotFound: errorResponse(
+			'No such cooperation profile for this caller: unknown, malformed, of another network, or not visible to the caller (another organisation’s draft, a members’ profile without a token).',
+			'NOT_FOUND'
+		),
 		TooManyRequests: errorResponse('Too many requests from this address; retry later.', 'RATE_LIMITED', {
 			'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } }
 		}),
@@ -132,6 +139,9 @@ const visibilityNote =
 
 const eventVisibilityNote =
 	'Without a token the answer holds public events only. With a token it holds what the token user may see in the calendar: members and partners also see events for members, circle members the events of their circles, organisers their own events; the office and the board see all. Drafts are never listed, cancelled events are (with `status: cancelled`). Join links of online events are never part of the API.';
+
+const cooperationVisibilityNote =
+	'Without a token the answer holds the live public profiles, whose owners are anonymous (`owner` has only `kind`, `sizeClass` and `district`). With a token it holds what the token user may see in the cooperation exchange: members and partners also see the members’ profiles with their owners; an anonymous profile’s owner is named only to its own organisation, the office, the board and organisations whose expression of interest it accepted. The full-text search never looks at owners’ names.';
 
 const paths = () => ({
 	'/organisations': {
@@ -235,6 +245,58 @@ const paths = () => ({
 			}
 		}
 	},
+	'/cooperation-profiles': {
+		get: {
+			operationId: 'listCooperationProfiles',
+			tags: ['cooperation'],
+			summary: 'List cooperation profiles',
+			description: `The live (published, not expired) profiles of the network's cooperation exchange, filtered like the exchange's page. ${cooperationVisibilityNote}`,
+			security: [{}, { bearerAuth: [] }],
+			parameters: queryParameters(cooperationListQuerySchema),
+			responses: {
+				'200': {
+					description: 'One page of profiles.',
+					content: {
+						'application/json': {
+							schema: ref('CooperationProfileList'),
+							example: cooperationProfileListExample
+						}
+					}
+				},
+				'400': { $ref: '#/components/responses/BadRequest' },
+				...commonErrors
+			}
+		}
+	},
+	'/cooperation-profiles/{id}': {
+		get: {
+			operationId: 'showCooperationProfile',
+			tags: ['cooperation'],
+			summary: 'One cooperation profile',
+			description: `One profile by its id. ${cooperationVisibilityNote} By id, the owner organisation, the office and the board may also read drafts and profiles in review or past their date (see \`status\`).`,
+			security: [{}, { bearerAuth: [] }],
+			parameters: [
+				{
+					name: 'id',
+					in: 'path',
+					required: true,
+					description: "The profile's id (a UUID).",
+					schema: { type: 'string', format: 'uuid' },
+					example: cooperationProfileExample.id
+				}
+			],
+			responses: {
+				'200': {
+					description: 'The profile.',
+					content: {
+						'application/json': { schema: ref('CooperationProfile'), example: cooperationProfileExample }
+					}
+				},
+				'404': { $ref: '#/components/responses/CooperationProfileNotFound' },
+				...commonErrors
+			}
+		}
+	},
 	'/me': {
 		get: {
 			operationId: 'showMe',
@@ -267,6 +329,7 @@ function buildOpenApiDocument() {
 		tags: [
 			{ name: 'organisations', description: 'The directory of the organisations of the network.' },
 			{ name: 'events', description: "The network's events calendar." },
+			{ name: 'cooperation', description: 'The cooperation exchange (Kooperationsbörse).' },
 			{ name: 'account', description: 'The caller itself.' }
 		],
 		paths: paths(),

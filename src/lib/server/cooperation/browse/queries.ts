@@ -126,7 +126,7 @@ export async function listProfiles(
 				and (c.path = ${filters.competence} or starts_with(c.path, ${`${filters.competence}.`}))
 		)`);
 	if (query) conditions.push(sql`${cooperationProfiles.search} @@ ${query}`);
-	const rank = query ? sql`ts_rank(${cooperationProfiles.search}, ${query})` : sql`0`;
+	const order = query ? [desc(sql`ts_rank(${cooperationProfiles.search}, ${query})`)] : [];
 	const rows = await database
 		.select({
 			profile: {
@@ -166,7 +166,7 @@ export async function listProfiles(
 			and(eq(organisations.id, cooperationProfiles.organisationId), eq(organisations.networkId, networkId))
 		)
 		.where(and(...conditions))
-		.orderBy(desc(rank), sql`${cooperationProfiles.publishedAt} desc nulls last`, asc(cooperationProfiles.id))
+		.orderBy(...order, sql`${cooperationProfiles.publishedAt} desc nulls last`, asc(cooperationProfiles.id))
 		.limit(filters.pageSize)
 		.offset((filters.page - 1) * filters.pageSize);
 	let total = rows[0]?.total ?? 0;
