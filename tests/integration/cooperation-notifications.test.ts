@@ -35,6 +35,10 @@ import {
 } from '../../src/lib/server/cooperation/notifications/mutations.ts';
 import { berlinIsoWeek } from '../../src/lib/server/cooperation/notifications/week.ts';
 import { startJobs, stopJobs } from '../../src/lib/server/jobs/boss.ts';
+import {
+	COOPERATION_DIGESTS_JOB,
+	COOPERATION_EXPIRY_REMINDERS_JOB
+} from '../../src/lib/server/cooperation/jobs.ts';
 import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import { anonymousActor, type Actor } from '../../src/lib/server/policy/actor.ts';
 import {
@@ -273,8 +277,19 @@ describe('immediate mails', () => {
 		const matched = await createOrganisation(db, networkId);
 		const quick = await orgAdmin(matched);
 		await setPreference(quick, 'immediate');
-		await startJobs(database.handle, testJobSettings);
+		const weekly = await orgAdmin(matched);
+		const runner = await startJobs(database.handle, testJobSettings);
 		try {
+			const schedules = await runner.boss.getSchedules();
+			expect(
+				schedules
+					.filter((schedule) => schedule.name.startsWith('cooperation-'))
+					.map((schedule) => [schedule.name, schedule.cron])
+					.sort()
+			).toEqual([
+				[COOPERATION_DIGESTS_JOB, '0 6 * * 1'],
+				[COOPERATION_EXPIRY_REMINDERS_JOB, '30 5 * * *']
+			]);
 			// A rolled-back publication leaves neither a notification nor a job nor a mail behind.
 			const rolledBack = await createProfile(db, networkId, owner.id, { title: 'Zurückgerollt' });
 			await expect(
@@ -309,6 +324,16 @@ describe('immediate mails', () => {
 				);
 			expect(row!.emailedAt).not.toBeNull();
 			expect(await notified(rolledBack.id)).toEqual([]);
+
+			// The digest job (as its schedule sends it) mails the weekly reader, not the quick one.
+			await runner.send(COOPERATION_DIGESTS_JOB, {});
+			const [digest] = await waitFor(
+				() => mailsTo(weekly, 'cooperation-digest'),
+				(mails) => mails.length > 0,
+				'the digest job sends the weekly digest'
+			);
+			expect(digest!.textBody).toContain(`${ORIGIN}/cooperation/${profile.id}`);
+			expect(await mailsTo(quick, 'cooperation-digest')).toHaveLength(0);
 		} finally {
 			await stopJobs();
 		}

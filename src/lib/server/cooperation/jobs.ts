@@ -2,6 +2,7 @@ import type { JobRunner } from '../jobs/boss.ts';
 import { isUuid } from '../office/params.ts';
 import { logger } from '../logger.ts';
 import { deliverMatchMails, sendDueDigests } from './notifications/mutations.ts';
+import { sweepExpiryReminders } from './authoring/expiry.ts';
 
 export const COOPERATION_DIGESTS_JOB = 'cooperation-digests';
 export const COOPERATION_MATCH_MAIL_JOB = 'cooperation-match-mail';
@@ -20,9 +21,11 @@ export const defaultCooperationJobSettings: CooperationJobSettings = {
 };
 
 /**
- * The cooperation exchange's background work. Correctness does not rest on the schedule: every
- * match mail and digest is claimed by a conditional update (and a digest by its unique row per
- * ISO week) in the transaction that queues its mail, so a retried or doubled run sends nothing twice.
+ * The cooperation exchange's background work: the weekly match digests (Monday morning), the
+ * immediate match mails (one job per published or renewed profile) and the daily expiry
+ * reminders. Correctness does not rest on the schedule: every match mail and reminder is claimed
+ * by a conditional update (a digest by its unique row per ISO week) in the transaction that
+ * queues its mail, so a retried or doubled run sends nothing twice.
  */
 export async function registerCooperationJobs(runner: JobRunner, settings = defaultCooperationJobSettings) {
 	const { boss } = runner;
@@ -31,10 +34,14 @@ export async function registerCooperationJobs(runner: JobRunner, settings = defa
 		pollingIntervalSeconds: runner.settings.pollingIntervalSeconds,
 		notifyPollingIntervalSeconds: runner.settings.pollingIntervalSeconds
 	};
-	await boss.createQueue(COOPERATION_DIGESTS_JOB, { policy: 'stately', retryLimit: 2, retryDelay: 60 });
+	for (const name of [COOPERATION_DIGESTS_JOB, COOPERATION_EXPIRY_REMINDERS_JOB])
+		await boss.createQueue(name, { policy: 'stately', retryLimit: 2, retryDelay: 60 });
 	await boss.createQueue(COOPERATION_MATCH_MAIL_JOB, { retryLimit: 3, retryDelay: 30 });
 	await boss.work(COOPERATION_DIGESTS_JOB, polling, async () => {
 		await sendDueDigests(database, new Date());
+	});
+	await boss.work(COOPERATION_EXPIRY_REMINDERS_JOB, polling, async () => {
+		await sweepExpiryReminders(database, new Date());
 	});
 	await boss.work<{ networkId: string; profileId: string }>(
 		COOPERATION_MATCH_MAIL_JOB,
@@ -50,4 +57,9 @@ export async function registerCooperationJobs(runner: JobRunner, settings = defa
 		}
 	);
 	await boss.schedule(COOPERATION_DIGESTS_JOB, settings.digestsCron);
+	await boss.schedule(COOPERATION_EXPIRY_REMINDERS_JOB, settings.expiryRemindersCron);
+	// A server that was down at the daily time still reminds today (the claim makes it once).
+	await runner
+		.send(COOPERATION_EXPIRY_REMINDERS_JOB, {})
+		.catch((error: unknown) => logger.warn({ err: error }, 'cooperation expiry reminder job not enqueued'));
 }
