@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../helpers/database.ts';
 import { testJobSettings, waitFor } from '../helpers/mail.ts';
