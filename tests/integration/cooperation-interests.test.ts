@@ -17,6 +17,8 @@ import {
 	grantNetworkRole
 } from '../../src/lib/server/testing/factories.ts';
 import { createInterest, createProfile } from '../../src/lib/server/testing/cooperation-factories.ts';
+import { createServer } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { xssPayloads } from '../../src/lib/server/testing/xss.ts';
 import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import type { Actor } from '../../src/lib/server/policy/actor.ts';
@@ -227,6 +229,38 @@ const ownerSecrets = () => [
 ];
 function expectNoOwnerSecrets(text: string) {
 	for (const secret of ownerSecrets()) expect(text, `leaks ${secret}`).not.toContain(secret);
+}
+
+const decodeText = (html: string) =>
+	html
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
+
+/** The owner list as the server renders it (Svelte's SSR through Vite, as the app builds it). */
+async function renderOwnerList(data: object): Promise<string> {
+	const server = await createServer({
+		configFile: false,
+		root: process.cwd(),
+		logLevel: 'silent',
+		plugins: [svelte()],
+		optimizeDeps: { noDiscovery: true },
+		server: { middlewareMode: true, hmr: false, watch: null },
+		appType: 'custom'
+	});
+	try {
+		const page = await server.ssrLoadModule('/src/routes/cooperation/[id]/interests/+page.svelte');
+		const { render } = (await server.ssrLoadModule('svelte/server')) as typeof import('svelte/server');
+		const props = {
+			data: { ...data, locale: 'de', network: { name: 'Autonetz', shortName: 'AN' } },
+			form: null
+		};
+		return render(page.default, { props }).body;
+	} finally {
+		await server.close();
+	}
 }
 
 beforeAll(async () => {
@@ -686,27 +720,38 @@ describe('counts and user text', () => {
 		});
 	});
 
-	it('hands XSS payloads to the owner list as plain text, exactly as typed', async () => {
+	it('renders XSS payloads in messages, answers and names inert on the owner list', async () => {
 		const xssProfile = await createProfile(db, networkId, owner.id, { title: 'XSS' });
-		const senders: Org[] = [];
 		for (const payload of xssPayloads) {
 			const org = await createOrganisation(db, networkId, { name: `Sender ${payload}` });
-			senders.push(org);
-			const interest = await createInterest(db, networkId, xssProfile.id, org.id, people.Ben!.id, {
+			await createInterest(db, networkId, xssProfile.id, org.id, people.Ben!.id, {
 				message: payload,
-				contribution: payload
+				contribution: payload,
+				status: 'accepted',
+				outcome: 'agreed',
+				successStory: payload
 			});
-			expect(interest.message).toBe(payload);
 		}
-		const page = (await loadOwner('Ada', xssProfile.id)).data as {
-			interests: { message: string; contribution: string; organisation: { name: string } }[];
+		const data = (await loadOwner('Ada', xssProfile.id)).data as {
+			interests: { message: string; contribution: string }[];
 		};
-		expect(page.interests).toHaveLength(xssPayloads.length);
-		expect(new Set(page.interests.map((interest) => interest.message))).toEqual(new Set(xssPayloads));
-		for (const interest of page.interests) {
-			expect(interest.contribution).toBe(interest.message);
-			expect(interest.organisation.name).toBe(`Sender ${interest.message}`);
-			expect(Object.keys(interest)).not.toContain('html');
-		}
-	});
+		expect(new Set(data.interests.map((interest) => interest.message))).toEqual(new Set(xssPayloads));
+		const html = await renderOwnerList(data);
+		const messages = [...html.matchAll(/<dd[^>]*data-interest-message[^>]*>([\s\S]*?)<\/dd>/g)].map(
+			(match) => match[1]!
+		);
+		expect(messages).toHaveLength(xssPayloads.length);
+		// Text, not markup: every angle bracket escaped, and the reader sees exactly what was typed.
+		for (const message of messages) expect(message).not.toContain('<');
+		expect(new Set(messages.map(decodeText))).toEqual(new Set(xssPayloads));
+		// Nowhere on the page (names in headings and button labels, stories, answers) does a payload become markup.
+		// A tag ends at the first '>' outside quotes (Svelte leaves '>' unescaped inside attribute values).
+		const tags = html.match(/<[a-zA-Z/!][^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>/g) ?? [];
+		expect(tags.filter((tag) => /^<\/?(script|img|svg|iframe|math|body|style)\b/i.test(tag))).toEqual([]);
+		for (const tag of tags)
+			for (const [, name, value] of tag.matchAll(/\s([\w:-]+)=("[^"]*"|'[^']*'|[^\s>]+)/g)) {
+				expect(name!.toLowerCase().startsWith('on'), tag).toBe(false);
+				if (/^(href|src|action|formaction)$/i.test(name!)) expect(value, tag).not.toMatch(/javascript:/i);
+			}
+	}, 120_000);
 });
