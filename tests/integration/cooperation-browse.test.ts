@@ -483,10 +483,11 @@ describe('the profile page', () => {
 		const board = await detail('board', p.rejected!.id);
 		expect(board.ownerPanel!.steps.map((s) => s.kind)).toContain('office_note');
 		expect(board.ownerPanel!.commands).toEqual([]);
-		expect((await detail('ownerAdmin', p.draft!.id)).ownerPanel!.commands).toEqual(['submit']);
+		expect((await detail('ownerAdmin', p.draft!.id)).ownerPanel!.commands).toEqual(['submit', 'withdraw']);
 		expect((await detail('ownerAdmin', p.publicOffer!.id)).ownerPanel!.commands).toEqual([
-			'renew',
-			'withdraw'
+			'reopen',
+			'withdraw',
+			'renew'
 		]);
 		for (const who of ['otherMember', 'partner', 'visitor', 'outsider'])
 			expect((await detail(who, p.publicOffer!.id)).ownerPanel, who).toBeNull();

@@ -15,13 +15,13 @@ import {
 	formatDateTime,
 	formatDay,
 	matchesView,
-	ownerCommands,
 	ownerView,
 	profileDescription,
 	profileState
 } from '#lib/server/cooperation/browse/present.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { typesWithTrl } from '#lib/cooperation/vocabulary.ts';
+import { availableTransitions } from '#lib/components/cooperation/authoring/transitions.ts';
 
 /**
  * One cooperation profile. `requireProfile` answers 404 for what the actor may not view (another
@@ -93,7 +93,8 @@ export const load = async (event) => {
 							meeting: step.meetingAt ? formatDateTime(step.meetingAt, locale) : '',
 							meetingPlace: step.meetingPlace ?? ''
 						})),
-						commands: mayEdit ? ownerCommands(state) : [],
+						// The authoring routes' own rule of which status change applies when.
+						commands: mayEdit ? availableTransitions(profile.status) : [],
 						mayEdit
 					}
 				: null,

@@ -122,26 +122,6 @@ export function formatDateTime(date: Date, locale: 'de' | 'en'): string {
 	}).format(date);
 }
 
-/** The owner's buttons (posted to /cooperation/[id]/edit?/…) that fit a profile's state. */
-export type OwnerCommand = 'submit' | 'reopen' | 'withdraw' | 'renew';
-
-export function ownerCommands(state: ProfileState): OwnerCommand[] {
-	switch (state) {
-		case 'draft':
-			return ['submit'];
-		case 'changes_requested':
-			return ['submit', 'withdraw'];
-		case 'in_review':
-			return ['withdraw'];
-		case 'published':
-		case 'expired':
-			return ['renew', 'withdraw'];
-		case 'rejected':
-		case 'withdrawn':
-			return ['reopen'];
-	}
-}
-
 export type MatchesView = {
 	organisations: { id: string; name: string; href: string; reasons: string[] }[];
 	profiles: { id: string; title: string; type: ProfileType; owner: OwnerView; reasons: string[] }[];
