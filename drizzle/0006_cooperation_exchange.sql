@@ -1,3 +1,8 @@
+-- array_to_string() is only STABLE (it calls the element type's output function), so a generated
+-- column may not use it; for text[] the result cannot change, which this wrapper states.
+CREATE OR REPLACE FUNCTION knotenpunkt_join_words(words text[]) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT coalesce(array_to_string(words, ' '), '') $$;--> statement-breakpoint
 CREATE TABLE "cooperation_attachments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"network_id" uuid NOT NULL,
@@ -110,7 +115,7 @@ CREATE TABLE "cooperation_profiles" (
 	"review_note" text DEFAULT '' NOT NULL,
 	"anonymous_views" integer DEFAULT 0 NOT NULL,
 	"expiry_reminded_at" timestamp with time zone,
-	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('german'::regconfig, coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(description_de, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(array_to_string(keywords, ' '), ''))) STORED,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('german'::regconfig, coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(description_de, '') || ' ' || coalesce(description_en, '') || ' ' || knotenpunkt_join_words(keywords))) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -77,9 +77,12 @@ export const cooperationProfiles = pgTable(
 		/** Page views by visitors who are not signed in (people are counted in cooperation_profile_views). */
 		anonymousViews: integer('anonymous_views').notNull().default(0),
 		expiryRemindedAt: timestamp('expiry_reminded_at', { withTimezone: true }),
-		/** Only the profile's own words: never the owner's name, so searching for it finds no anonymous profile. */
+		/**
+		 * Only the profile's own words: never the owner's name, so searching for it finds no anonymous
+		 * profile. knotenpunkt_join_words() (migration 0006) is an immutable array_to_string().
+		 */
 		search: germanSearch(
-			"coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(description_de, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(array_to_string(keywords, ' '), '')"
+			"coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(description_de, '') || ' ' || coalesce(description_en, '') || ' ' || knotenpunkt_join_words(keywords)"
 		),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
