@@ -24,6 +24,7 @@ import {
 	precisionAt,
 	seedLabelledFixture,
 	type LabelledFixture,
+	type OrganisationSpec,
 	type OrganisationKey,
 	type ProfileKey
 } from '../fixtures/cooperation-matching.ts';
@@ -422,8 +423,8 @@ describe('precision@5 on the labelled fixture', () => {
 	/** The organisations findMatches may propose for a profile: members and partners, not the owner. */
 	const candidates = (owner: OrganisationKey) =>
 		(Object.keys(labelledOrganisations) as OrganisationKey[]).filter((key) => {
-			const spec: { status?: string } = labelledOrganisations[key];
-			return key !== owner && (spec.status ?? 'member') !== 'former' && spec.status !== 'applicant';
+			const status = (labelledOrganisations[key] as OrganisationSpec).status ?? 'member';
+			return key !== owner && (status === 'member' || status === 'partner');
 		});
 
 	it('reaches the threshold, well above ranking by drivetrain and a random ranking', async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
 import { cooperationMatches } from '../../db/schema/index.ts';
-import { organisationMatches } from './queries.ts';
+import { matchesOf } from './queries.ts';
 import { RECORDED_MATCHES } from './scoring.ts';
 import type { OrganisationMatch } from './index.ts';
 
@@ -14,7 +14,10 @@ export async function recordMatches(
 	networkId: string,
 	profileId: string
 ): Promise<OrganisationMatch[]> {
-	const matches = await organisationMatches(tx, networkId, profileId, RECORDED_MATCHES);
+	const { organisations: matches } = await matchesOf(tx, networkId, profileId, {
+		organisations: RECORDED_MATCHES,
+		profiles: 0
+	});
 	await tx
 		.delete(cooperationMatches)
 		.where(and(eq(cooperationMatches.networkId, networkId), eq(cooperationMatches.profileId, profileId)));

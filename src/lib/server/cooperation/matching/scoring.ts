@@ -91,3 +91,8 @@ export const GENERIC_WORDS =
 export const RECORDED_MATCHES = 10;
 /** The default length of findMatches' lists. */
 export const DEFAULT_MATCH_LIMIT = 20;
+/**
+ * Candidates that get the full (expensive) text rank: this many by shared competencies plus this
+ * many by the cheap rank of their words; see queries.ts.
+ */
+export const SHORTLIST = 60;
