@@ -20,6 +20,7 @@ import type { DemoMember, District } from './demo-member-types.ts';
 import { demoCircles, demoNetwork, demoPartners } from './demo-network.ts';
 import { insertDemoEvents } from './demo-events.ts';
 import { insertDemoCircles } from './demo-circles.ts';
+import { insertDemoCooperation } from './demo-cooperation.ts';
 import { membersKreisSteinfurt } from './members-kreis-steinfurt.ts';
 import { membersLandkreisOsnabrueck } from './members-landkreis-osnabrueck.ts';
 import { membersStadtOsnabrueck } from './members-stadt-osnabrueck.ts';
@@ -40,6 +41,8 @@ export type DemoSeedSummary = {
 	circleMembers: number;
 	circleDocuments: number;
 	circlePosts: number;
+	cooperationProfiles: number;
+	cooperationInterests: number;
 	/** Set when another instance seeded the same database first. */
 	skipped?: boolean;
 	ms: number;
@@ -123,6 +126,8 @@ export async function seedDemoData(db: Database, options: { now?: Date } = {}): 
 			circleMembers: 0,
 			circleDocuments: 0,
 			circlePosts: 0,
+			cooperationProfiles: 0,
+			cooperationInterests: 0,
 			skipped: true,
 			ms
 		};
@@ -228,6 +233,8 @@ async function insertDemoData(db: Database, passwordHash: string, now: Date) {
 
 	// Last, once everything a search document draws on is in place.
 	await refreshSearchDocuments(networkId, undefined, db);
+	// The cooperation exchange matches against the finished directory and names an upcoming event.
+	const cooperation = await insertDemoCooperation(db, networkId, now);
 
 	return {
 		network: demoNetwork.slug,
@@ -242,7 +249,9 @@ async function insertDemoData(db: Database, passwordHash: string, now: Date) {
 		events: eventCount + circleCounts.events,
 		circleMembers: circleCounts.circleMembers,
 		circleDocuments: circleCounts.circleDocuments,
-		circlePosts: circleCounts.circlePosts
+		circlePosts: circleCounts.circlePosts,
+		cooperationProfiles: cooperation.cooperationProfiles,
+		cooperationInterests: cooperation.cooperationInterests
 	};
 }
 
