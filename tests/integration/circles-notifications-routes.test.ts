@@ -54,6 +54,7 @@ beforeAll(async () => {
 	});
 	await personFor('networkMember', async (id) => grantNetworkRole(db, networkId, id, 'member'));
 	await personFor('office', async (id) => grantNetworkRole(db, networkId, id, 'office'));
+	await personFor('noRole', async () => undefined);
 	people.anonymous = { actor: anonymousActor(networkId), user: { id: '', email: '' } };
 });
 
@@ -140,11 +141,13 @@ describe("a circle's notification page", () => {
 });
 
 describe('the account page of circle notifications', () => {
-	it('is listed in the account navigation for people in a circle', async () => {
+	it('is listed in the account navigation for people in a circle or the network', async () => {
 		const layout = (name: string) =>
-			loadAccountLayout(request(name, '/account', {})) as { showCircleNotifications: boolean };
-		expect(layout('member').showCircleNotifications).toBe(true);
-		expect(layout('networkMember').showCircleNotifications).toBe(false);
+			loadAccountLayout(request(name, '/account', {})) as { showNotifications: boolean };
+		expect(layout('member').showNotifications).toBe(true);
+		// Not in a circle, but told of matching cooperation profiles.
+		expect(layout('networkMember').showNotifications).toBe(true);
+		expect(layout('noRole').showNotifications).toBe(false);
 	});
 
 	it("lists the person's circles of this network and changes them with one form", async () => {

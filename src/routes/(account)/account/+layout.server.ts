@@ -6,7 +6,9 @@ export const load = (event) => {
 	// The calendar subscriptions are for the network's members; others are not shown the link.
 	return {
 		showCalendarFeeds: can(event.locals.actor, 'events.feed.personal'),
-		// The circles' notification settings, for people who are in at least one circle.
-		showCircleNotifications: event.locals.actor.circles.length > 0
+		// Notification settings: the circles' for people in at least one circle, the cooperation
+		// exchange's for the network's people.
+		showNotifications:
+			event.locals.actor.circles.length > 0 || can(event.locals.actor, 'cooperation.notifications')
 	};
 };
