@@ -120,7 +120,9 @@ const stepsOf = (profileId: string) =>
 const profileRow = async (id: string) =>
 	(await db.select().from(cooperationProfiles).where(eq(cooperationProfiles.id, id)))[0]!;
 
-async function inReview(overrides: Partial<typeof cooperationProfiles.$inferInsert> = {}) {
+async function inReview(
+	overrides: Partial<typeof cooperationProfiles.$inferInsert> & { competenceIds?: string[] } = {}
+) {
 	return createProfile(db, networkId, owner.id, {
 		status: 'in_review',
 		submittedAt: new Date(Date.now() - DAY),
