@@ -2,7 +2,7 @@
  * `npm run bench:cooperation`: the matching engine for one profile against networks of 55, 1,000
  * and 10,000 organisations (with their competencies, drivetrains and members' search documents)
  * and some thousand live cooperation profiles: findMatches (organisations and counter-profiles,
- * two statements) and recordMatches (top ten into cooperation_matches, in a transaction), p50/p95
+ * one statement) and recordMatches (top ten into cooperation_matches, in a transaction), p50/p95
  * over several target profiles. PGlite and PostgreSQL. Writes a markdown block to
  * test-results/cooperation-benchmark.md.
  *
@@ -258,7 +258,7 @@ report(
 );
 report();
 report(
-	`One profile's matches against networks of ${SIZES.map((s) => s.toLocaleString('en')).join(', ')} organisations (2–4 competencies each in a 50-node taxonomy, drivetrains, German descriptions) and up to ${MAX_PROFILES.toLocaleString('en')} live profiles; ${REPEAT} runs over ${TARGETS} different profiles, after one warm-up round. findMatches = organisations and counter-profiles (limit 20 each, two statements); recordMatches = top ten into cooperation_matches in a transaction.`
+	`One profile's matches against networks of ${SIZES.map((s) => s.toLocaleString('en')).join(', ')} organisations (2–4 competencies each in a 50-node taxonomy, drivetrains, German descriptions) and up to ${MAX_PROFILES.toLocaleString('en')} live profiles; ${REPEAT} runs over ${TARGETS} different profiles, after one warm-up round. findMatches = organisations and counter-profiles (limit 20 each, one statement); recordMatches = top ten into cooperation_matches in a transaction.`
 );
 const version = await postgresVersion(adminUrl);
 try {

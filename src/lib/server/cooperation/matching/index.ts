@@ -47,7 +47,7 @@ export type ProfileMatches = { organisations: OrganisationMatch[]; profiles: Cou
 export type FindMatchesOptions = { limit?: number; now?: Date };
 
 /**
- * The ranked organisations and counter-profiles for a profile, best first (two statements). Works
+ * The ranked organisations and counter-profiles for a profile, best first (one statement). Works
  * for a profile in any status (the office may preview a draft's matches); an unknown profile or
  * one of another network has none.
  */
