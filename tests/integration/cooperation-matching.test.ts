@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/server/testing/factories.ts';
 import { createProfile } from '../../src/lib/server/testing/cooperation-factories.ts';
 import { refreshSearchDocuments } from '../../src/lib/server/directory/mutations.ts';
+import { xssPayloads } from '../../src/lib/server/testing/xss.ts';
 import {
 	explainMatch,
 	findMatches,
@@ -315,6 +316,27 @@ describe('findMatches', () => {
 		expect(names((await findMatches(db, n.networkId, draft.id)).organisations)).toEqual(['Carbon GmbH']);
 		const empty = await createProfile(db, n.networkId, owner.id, { title: 'Ab', summary: '' });
 		expect(await findMatches(db, n.networkId, empty.id)).toEqual({ organisations: [], profiles: [] });
+	});
+});
+
+describe('awkward words', () => {
+	it('takes quotes, backslashes, markup and a very long description without breaking the query', async () => {
+		const n = await smallNetwork();
+		const owner = await n.organisation('Besitzer GmbH', []);
+		await n.organisation('Drucktank GmbH', [], {
+			shortDescriptionDe: "Drucktanks, O'Brien-Ventile und C:\\Pfade für C++-Steuergeräte."
+		});
+		await refreshSearchDocuments(n.networkId, undefined, db);
+		const filler = Array.from({ length: 2500 }, (_, i) => `Füllwort${i}`).join(' ');
+		const profile = await createProfile(db, n.networkId, owner.id, {
+			title: "Drucktanks für O'Brien \\ 'x' | & ! :* (C++)",
+			summary: xssPayloads.join(' '),
+			descriptionDe: filler,
+			keywords: ["Drucktank's", '\\', "''", 'a:b', '&|!']
+		});
+		const { organisations } = await findMatches(db, n.networkId, profile.id);
+		// The title's words come first, so the many filler words do not push "Drucktank" out.
+		expect(names(organisations)).toEqual(['Drucktank GmbH']);
 	});
 });
 

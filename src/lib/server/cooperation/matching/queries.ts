@@ -18,6 +18,7 @@ import {
 	ORGANISATION_TEXT_WEIGHTS,
 	PROFILE_TEXT_WEIGHTS,
 	RESEARCH_BONUS,
+	QUERY_LEXEMES,
 	SHORTLIST,
 	researchSeekingTypes,
 	TEXT_MEDIUM,
@@ -52,14 +53,21 @@ function counterpartPairs(): SQL {
 /**
  * A tsquery of a document's lexemes OR-ed ('leichtbau' | 'batteriegehaus' | …), taken as they are
  * (already stemmed), without the words every profile uses (GENERIC_WORDS) and without one- and
- * two-letter fragments ("e" of "E-Fuels"); null without any.
+ * two-letter fragments ("e" of "E-Fuels"); null without any. At most QUERY_LEXEMES: the most
+ * frequent in the profile, then the earliest (title and summary come first), so a 20,000-character
+ * description neither matches everything nor makes ranking slow.
  */
 function orQuery(vector: SQL): SQL {
 	return sql`(
-		select string_agg('''' || lex || '''', ' | ')::tsquery
-		from unnest(tsvector_to_array(${vector})) as lex
-		where length(lex) >= 3 and position(chr(39) in lex) = 0 and position(chr(92) in lex) = 0
-			and lex <> all (tsvector_to_array(to_tsvector('german', ${GENERIC_WORDS})))
+		select string_agg('''' || lexeme || '''', ' | ')::tsquery
+		from (
+			select u.lexeme from unnest(${vector}) as u(lexeme, positions, weights)
+			where length(u.lexeme) >= 3 and position(chr(39) in u.lexeme) = 0
+				and position(chr(92) in u.lexeme) = 0
+				and u.lexeme <> all (tsvector_to_array(to_tsvector('german', ${GENERIC_WORDS})))
+			order by cardinality(u.positions) desc, u.positions[1], u.lexeme
+			limit ${QUERY_LEXEMES}
+		) chosen
 	)`;
 }
 

@@ -96,3 +96,5 @@ export const DEFAULT_MATCH_LIMIT = 20;
  * many by the cheap rank of their words; see queries.ts.
  */
 export const SHORTLIST = 60;
+/** The most words of a profile its text query uses (see queries.ts). */
+export const QUERY_LEXEMES = 64;
