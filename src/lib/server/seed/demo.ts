@@ -214,7 +214,8 @@ async function insertDemoData(db: Database, passwordHash: string, now: Date) {
 			firstName: demo.firstName,
 			lastName: demo.lastName,
 			email: demo.email,
-			jobTitle: demo.jobTitle
+			jobTitle: demo.jobTitle,
+			contactFunction: demo.contactFunction ?? null
 		});
 		for (const role of demo.networkRoles) await grantNetworkRole(db, networkId, account.id, role);
 		if (demo.organisation && organisationId)

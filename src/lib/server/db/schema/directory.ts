@@ -72,7 +72,9 @@ export const storedFiles = pgTable(
 		networkId: uuid('network_id')
 			.notNull()
 			.references(() => networks.id, { onDelete: 'cascade' }),
-		purpose: text('purpose', { enum: ['logo', 'import', 'event_attachment', 'circle_document', 'cooperation_attachment'] }).notNull(),
+		purpose: text('purpose', {
+			enum: ['logo', 'import', 'event_attachment', 'circle_document', 'cooperation_attachment']
+		}).notNull(),
 		contentType: text('content_type').notNull(),
 		byteSize: integer('byte_size').notNull(),
 		sha256: text('sha256').notNull(),
