@@ -5,6 +5,7 @@ import { startApp, type App } from './harness.ts';
 import { projectRoot } from './node.ts';
 import { demoUuid } from '../../src/lib/server/seed/demo-events.ts';
 import { demoCircleIds } from '../../src/lib/server/seed/demo-circles.ts';
+import { demoCooperationIds } from '../../src/lib/server/seed/demo-cooperation.ts';
 
 /**
  * The route × role matrix: every route of the app has an entry saying what each demo role gets on
@@ -141,6 +142,53 @@ function circleRoute(
 			...extra
 		]
 	};
+}
+
+/**
+ * Demo cooperation profiles: orgadmin@'s and member@'s organisation (Hasetal) owns a published
+ * members' profile and a draft; lead@'s organisation (Piesberg) a published members' profile; other
+ * organisations a public anonymous one, one in review and an expired anonymous one.
+ */
+const profile = {
+	own: demoCooperationIds.profile('hasetal-zustandsueberwachung'),
+	ownDraft: demoCooperationIds.profile('hasetal-bremssattel-montage'),
+	lead: demoCooperationIds.profile('piesberg-gehaeuse'),
+	anonymous: demoCooperationIds.profile('hafenquartier-pruefkapazitaet'),
+	inReview: demoCooperationIds.profile('moorland-kathodenluft'),
+	expired: demoCooperationIds.profile('wittlager-kanal')
+};
+/** A profile nobody but office and board may see (another organisation's, not live): 404 for the rest. */
+const hiddenProfile: Expectations = { ...all('not-found'), board: 'ok', office: 'ok' };
+/** Hasetal's draft: its own people, office and board. */
+const ownDraftReaders: Expectations = { ...hiddenProfile, member: 'ok', orgadmin: 'ok' };
+/** A page of a profile route for `id`, with the hidden profiles, an unknown and a malformed id. */
+function profileRoute(
+	page: (id: string) => string,
+	expectations: { own: Expectations; ownDraft: Expectations; lead: Expectations },
+	extra: { path: (ids: Ids) => string; get: Expectations }[] = []
+): Entry {
+	return {
+		path: () => page(profile.own),
+		get: expectations.own,
+		foreign: [
+			{ path: () => page(profile.ownDraft), get: expectations.ownDraft },
+			{ path: () => page(profile.lead), get: expectations.lead },
+			{
+				path: () => page(profile.inReview),
+				get: { ...hiddenProfile, ...pick(expectations.ownDraft, 'board', 'office') }
+			},
+			{
+				path: () => page(profile.expired),
+				get: { ...hiddenProfile, ...pick(expectations.ownDraft, 'board', 'office') }
+			},
+			{ path: () => page(unknownId), get: all('not-found') },
+			{ path: () => page('not-a-uuid'), get: all('not-found') },
+			...extra
+		]
+	};
+}
+function pick(expectations: Expectations, ...which: Role[]): Partial<Expectations> {
+	return Object.fromEntries(which.map((role) => [role, expectations[role]]));
 }
 
 const matrix: Record<string, Entry> = {
@@ -593,6 +641,88 @@ const matrix: Record<string, Entry> = {
 			{ path: () => '/api/v1/events/not-a-uuid', get: all('not-found') }
 		]
 	},
+	'/cooperation': { path: () => '/cooperation?q=Batterie', get: all('ok') },
+	'/cooperation/new': {
+		path: () => '/cooperation/new',
+		get: { ...all('forbidden'), anonymous: 'sign-in', orgadmin: 'ok', office: 'ok' }
+	},
+	'/cooperation/mine': { path: () => '/cooperation/mine', get: inNetwork },
+	'/cooperation/interests': { path: () => '/cooperation/interests', get: inNetwork },
+	'/cooperation/[id]': profileRoute(
+		(id) => `/cooperation/${id}`,
+		{
+			own: { ...all('ok'), anonymous: 'sign-in' },
+			ownDraft: ownDraftReaders,
+			lead: { ...all('ok'), anonymous: 'sign-in' }
+		},
+		[{ path: () => `/cooperation/${profile.anonymous}`, get: all('ok') }]
+	),
+	'/cooperation/[id]/edit': profileRoute((id) => `/cooperation/${id}/edit`, {
+		own: { ...all('forbidden'), anonymous: 'sign-in', orgadmin: 'ok', office: 'ok' },
+		ownDraft: { ...hiddenProfile, member: 'forbidden', orgadmin: 'ok', board: 'forbidden' },
+		lead: { ...all('forbidden'), anonymous: 'sign-in', office: 'ok' }
+	}),
+	// No demo profile has files: an unknown file of a readable profile is a 404 (downloads are tested in
+	// the integration tests, with anonymous owners).
+	'/cooperation/[id]/attachments/[attachmentId]': profileRoute(
+		(id) => `/cooperation/${id}/attachments/${unknownId}`,
+		{
+			own: { ...all('not-found'), anonymous: 'sign-in' },
+			ownDraft: all('not-found'),
+			lead: { ...all('not-found'), anonymous: 'sign-in' }
+		},
+		[
+			{
+				path: () => `/cooperation/${profile.own}/attachments/not-a-uuid`,
+				get: { ...all('not-found'), anonymous: 'sign-in' }
+			}
+		]
+	),
+	'/cooperation/[id]/interest': profileRoute((id) => `/cooperation/${id}/interest`, {
+		own: { ...all('forbidden'), anonymous: 'sign-in', lead: 'ok', partner: 'ok' },
+		ownDraft: {
+			...hiddenProfile,
+			member: 'forbidden',
+			orgadmin: 'forbidden',
+			board: 'forbidden',
+			office: 'forbidden'
+		},
+		lead: { ...all('forbidden'), anonymous: 'sign-in', member: 'ok', orgadmin: 'ok', partner: 'ok' }
+	}),
+	'/cooperation/[id]/interests': profileRoute((id) => `/cooperation/${id}/interests`, {
+		own: { ...officeAndBoard, member: 'ok', orgadmin: 'ok' },
+		ownDraft: ownDraftReaders,
+		lead: { ...officeAndBoard, lead: 'ok' }
+	}),
+	'/(office)/office/cooperation': { path: () => '/office/cooperation', get: officeAndBoard },
+	'/(office)/office/cooperation/[id]': {
+		path: () => `/office/cooperation/${profile.inReview}`,
+		get: officeAndBoard,
+		foreign: [
+			{ path: () => `/office/cooperation/${profile.ownDraft}`, get: officeAndBoard },
+			{
+				path: () => `/office/cooperation/${unknownId}`,
+				get: { ...officeAndBoard, board: 'not-found', office: 'not-found' }
+			},
+			{
+				path: () => '/office/cooperation/not-a-uuid',
+				get: { ...officeAndBoard, board: 'not-found', office: 'not-found' }
+			}
+		]
+	},
+	'/api/v1/cooperation-profiles': { path: () => '/api/v1/cooperation-profiles', get: all('ok') },
+	// Without a token every role is anonymous in the API: live public (anonymous) profiles only.
+	'/api/v1/cooperation-profiles/[id]': {
+		path: () => `/api/v1/cooperation-profiles/${profile.anonymous}`,
+		get: all('ok'),
+		foreign: [
+			{ path: () => `/api/v1/cooperation-profiles/${profile.own}`, get: all('not-found') },
+			{ path: () => `/api/v1/cooperation-profiles/${profile.ownDraft}`, get: all('not-found') },
+			{ path: () => `/api/v1/cooperation-profiles/${profile.expired}`, get: all('not-found') },
+			{ path: () => `/api/v1/cooperation-profiles/${unknownId}`, get: all('not-found') },
+			{ path: () => '/api/v1/cooperation-profiles/not-a-uuid', get: all('not-found') }
+		]
+	},
 	'/api/v1/me': { path: () => '/api/v1/me', get: all('unauthorized') },
 	'/api/v1/openapi.json': { path: () => '/api/v1/openapi.json', get: all('ok') },
 	'/api/v1/[...path]': { path: () => '/api/v1/no-such-endpoint', get: all('not-found') }
@@ -937,6 +1067,26 @@ describe('route × role matrix: form posts', () => {
 			allowed: ['office']
 		},
 		{
+			path: () => `/cooperation/${profile.own}/edit?/withdraw`,
+			body: () => ({}),
+			allowed: ['orgadmin', 'office']
+		},
+		{
+			path: () => `/cooperation/${profile.lead}/interests?/accept`,
+			body: () => ({ interestId: demoCooperationIds.interest('piesberg-gehaeuse', 'hasetal') }),
+			allowed: ['lead', 'office']
+		},
+		{
+			path: () => `/office/cooperation/${profile.inReview}?/approve`,
+			body: () => ({}),
+			allowed: ['office']
+		},
+		{
+			path: () => '/cooperation/new',
+			body: () => ({ organisationId: 'x', type: 'technology_request', title: 'Gehackt' }),
+			allowed: ['orgadmin', 'office']
+		},
+		{
 			path: () => '/events/new',
 			body: () => ({ titleDe: 'Gehackt', organiser: 'office' }),
 			allowed: ['orgadmin', 'lead', 'office']
@@ -987,5 +1137,8 @@ describe('route × role matrix: form posts', () => {
 			/Mallory|Gehackt/
 		);
 		expect(await (await request('office', '/events?q=Gehackt')).text()).not.toContain('Gehackt</');
+		// The refused cooperation actions changed nothing: still published, still in review, still pending.
+		expect(await (await request('member', `/cooperation/${profile.own}`)).status).toBe(200);
+		expect(await (await request('office', '/office/cooperation')).text()).toContain(profile.inReview);
 	});
 });
