@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, newPage, signIn, startApp, type App } from './harness.ts';
 import { demoUuid } from '../../src/lib/server/seed/demo-events.ts';
 import { demoCircleIds } from '../../src/lib/server/seed/demo-circles.ts';
+import { demoCooperationIds } from '../../src/lib/server/seed/demo-cooperation.ts';
 
 const publicEvent = demoUuid('event:network-meeting-autumn');
 const membersEvent = demoUuid('event:stammtisch-3');
@@ -14,6 +15,10 @@ const circlePastMeeting = demoCircleIds.pastMeeting('antriebstransformation');
 const circleNextMeeting = demoCircleIds.nextMeeting('antriebstransformation');
 const circleThread = demoCircleIds.thread('antriebstransformation', 'test-survey');
 const circleDocument = demoCircleIds.document('antriebstransformation', 'thermo-slides');
+const ownProfile = `/cooperation/${demoCooperationIds.profile('hasetal-zustandsueberwachung')}`;
+const anonymousProfile = `/cooperation/${demoCooperationIds.profile('hafenquartier-pruefkapazitaet')}`;
+const leadProfile = `/cooperation/${demoCooperationIds.profile('piesberg-gehaeuse')}`;
+const profileInReview = demoCooperationIds.profile('moorland-kathodenluft');
 
 /**
  * WCAG 2.2 AA, as far as a machine can tell: axe-core checks each page as the browser rendered it
@@ -66,7 +71,10 @@ const pages = {
 		'/events?view=month',
 		`/events/${publicEvent}`,
 		`/events/${publicEvent}/register`,
-		'/events/confirm/not-a-valid-token'
+		'/events/confirm/not-a-valid-token',
+		'/cooperation',
+		'/cooperation?type=capacity_offer',
+		anonymousProfile
 	],
 	'member@demo.example': [
 		'/members',
@@ -95,7 +103,19 @@ const pages = {
 		`${circle}/notifications`,
 		'/account/notifications'
 	],
-	'orgadmin@demo.example': ['/directory', '/members', '/circles/produktion-digitalisierung'],
+	'orgadmin@demo.example': [
+		'/directory',
+		'/members',
+		'/circles/produktion-digitalisierung',
+		'/cooperation',
+		'/cooperation/new',
+		'/cooperation/mine',
+		'/cooperation/interests',
+		ownProfile,
+		`${ownProfile}/edit`,
+		`${ownProfile}/interests`,
+		`${leadProfile}/interest`
+	],
 	'lead@demo.example': [`${circle}/members`, `${circle}/meetings/${circlePastMeeting}/minutes`],
 	'office@demo.example': [
 		'/office',
@@ -116,7 +136,10 @@ const pages = {
 		`/events/${membersEvent}/check-in`,
 		`/events/${membersEvent}/manage/print`,
 		'/office/circles',
-		'/circles/produktion-digitalisierung/documents'
+		'/circles/produktion-digitalisierung/documents',
+		'/office/cooperation',
+		`/office/cooperation/${profileInReview}`,
+		`/office/cooperation/${demoCooperationIds.profile('piesberg-gehaeuse')}`
 	]
 };
 
