@@ -5,19 +5,13 @@
  * scoring.ts; the statements in queries.ts (findMatches) and mutations.ts (recordMatches).
  */
 import type { DatabaseOrTransaction } from '../../db/index.ts';
-import type { MatchReasons as StoredMatchReasons } from '../../db/schema/index.ts';
+import type { MatchReasons } from '../../db/schema/index.ts';
 import type { ProfileType, ProfileVisibility } from '../../../cooperation/vocabulary.ts';
 import { findMatches as findMatchesQuery } from './queries.ts';
 import { recordMatches as recordMatchesMutation } from './mutations.ts';
 import { explainMatch as explain } from './explain.ts';
 
-/**
- * The stored facts, plus two optional ones the engine adds: the type of the counterpart (the
- * counter-profile itself, or an organisation's own matching counter-profile of members'
- * visibility — anonymous ones are never tied to their organisation), and whether the research
- * bonus applied. Both are kept in the `reasons` jsonb, so every part of the score is explained.
- */
-export type MatchReasons = StoredMatchReasons & { counterpartType?: ProfileType; research?: boolean };
+export type { MatchReasons };
 
 /** An organisation of the network that fits the profile (its directory entry is members' knowledge). */
 export type OrganisationMatch = {

@@ -28,18 +28,29 @@ import {
 	profileStatuses,
 	profileStepKinds,
 	profileTypes,
-	profileVisibilities
+	profileVisibilities,
+	type ProfileType
 } from '../../../cooperation/vocabulary.ts';
 
-/** What a match found, in facts the page and the mails put into plain words. */
+/**
+ * What a match found, in facts the page and the mails put into plain words. The score is a
+ * weighted sum of exactly these (weights in cooperation/matching/scoring.ts).
+ */
 export type MatchReasons = {
 	/** Shared competencies: the profile's competence, and whether the match is on a sub-competence. */
 	competencies: { id: string; nameDe: string; nameEn: string; viaChild: boolean }[];
 	drivetrains: string[];
-	/** ts_rank_cd of the profile's words in the other side's text, 0..1. */
+	/**
+	 * ts_rank_cd of the profile's words in the other side's text, normalised as rank / (rank + 1)
+	 * to 0..1 (computed on a shortlist of candidates, see matching/queries.ts).
+	 */
 	textSimilarity: number;
 	/** A counter-profile of the answering type (an offer for a request), or an organisation. */
 	direction: 'counterpart' | 'organisation';
+	/** The counterpart's type: the counter-profile's, or an organisation's own members' counter-profile. */
+	counterpartType?: ProfileType;
+	/** The research bonus applied (a research institution for an R&D search or a student project). */
+	research?: boolean;
 };
 
 /** A cooperation profile (Kooperationsprofil) of a member organisation. */
