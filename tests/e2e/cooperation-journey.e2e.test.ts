@@ -178,7 +178,8 @@ describe('the cooperation exchange, from a technology request to an agreed coope
 		profileId = new URL(owner.url()).pathname.split('/')[2]!;
 		profilePath = `/cooperation/${profileId}`;
 
-		// The profile page: in review, with everything that was filled in.
+		// The profile page: submitted and in review, with everything that was filled in.
+		expect(await status(owner)).toContain('Das Profil ist zur Prüfung eingereicht.');
 		const main = await owner.locator('main').innerText();
 		expect(main).toContain('Status: In Prüfung');
 		expect(main).toContain(title);
@@ -341,6 +342,7 @@ describe('the cooperation exchange, from a technology request to an agreed coope
 		const sent = await submitForm(lead, lead.getByRole('button', { name: 'Interesse senden' }));
 		expect(sent.status(), await lead.locator('main').innerText()).toBeLessThan(400);
 		await lead.waitForURL(new RegExp(`${profilePath}\\?notice=interest_sent$`));
+		expect(await status(lead)).toContain('Ihr Interesse wurde übermittelt.');
 		expect(await lead.locator('main').innerText()).toContain(
 			'Ihre Organisation hat bereits Interesse bekundet: Offen.'
 		);
