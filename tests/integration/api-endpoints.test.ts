@@ -381,6 +381,8 @@ describe('the API pipeline', () => {
 		const document = await response.json();
 		expect(document.openapi).toBe('3.1.0');
 		expect(Object.keys(document.paths).sort()).toEqual([
+			'/cooperation-profiles',
+			'/cooperation-profiles/{id}',
 			'/events',
 			'/events/{id}',
 			'/me',
