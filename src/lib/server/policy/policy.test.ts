@@ -116,6 +116,7 @@ const matrix: Record<Action, Role[]> = {
 	'cooperation.broker': ['office'],
 	'cooperation.interest.send': [], // needs a profile: see below
 	'cooperation.interest.decide': [], // needs a profile: see below
+	'cooperation.interest.withdraw': [], // needs an interest: see below
 	'cooperation.outcome.record': [], // needs a profile: see below
 	'cooperation.notifications': ['member', 'orgadmin', 'lead', 'partner', 'board', 'office'],
 	'office.cooperation.read': ['board', 'office'],
@@ -613,6 +614,31 @@ describe('cooperation profiles', () => {
 		expect(can(roles.orgadmin, 'cooperation.interest.send', on(scope, 'org-lead'))).toBe(false);
 		expect(can(roles.orgadmin, 'cooperation.interest.send', on(scope))).toBe(false);
 		expect(can(foreignAdmin, 'cooperation.interest.send', on(scope, FOREIGN_ORG))).toBe(false);
+	});
+
+	it('an interest is withdrawn by its sender while in the organisation, or by its admins', () => {
+		const interest = (organisationId: string, userId: string | null) => ({
+			networkId: NETWORK,
+			organisationId,
+			userId
+		});
+		const sender = { ...roles.member, userId: 'sender' };
+		expect(can(sender, 'cooperation.interest.withdraw', interest(OWN_ORG, 'sender'))).toBe(true);
+		expect(can(roles.member, 'cooperation.interest.withdraw', interest(OWN_ORG, 'sender'))).toBe(false);
+		expect(can(roles.orgadmin, 'cooperation.interest.withdraw', interest(OWN_ORG, 'sender'))).toBe(true);
+		expect(can(roles.orgadmin, 'cooperation.interest.withdraw', interest(FOREIGN_ORG, 'sender'))).toBe(false);
+		expect(
+			can({ ...sender, organisations: [] }, 'cooperation.interest.withdraw', interest(OWN_ORG, 'sender'))
+		).toBe(false);
+		expect(can(roles.office, 'cooperation.interest.withdraw', interest(OWN_ORG, 'sender'))).toBe(false);
+		expect(can(roles.anonymous, 'cooperation.interest.withdraw', interest(OWN_ORG, null))).toBe(false);
+		expect(
+			can(sender, 'cooperation.interest.withdraw', {
+				networkId: OTHER_NETWORK,
+				organisationId: OWN_ORG,
+				userId: 'sender'
+			})
+		).toBe(false);
 	});
 
 	it('a profile is created for an organisation its admin runs, or by the office', () => {

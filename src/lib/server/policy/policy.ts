@@ -118,6 +118,7 @@ export const actions = [
 	'cooperation.broker',
 	'cooperation.interest.send',
 	'cooperation.interest.decide',
+	'cooperation.interest.withdraw',
 	'cooperation.outcome.record',
 	'cooperation.notifications',
 	'office.cooperation.read',
@@ -321,6 +322,12 @@ const rules: Record<Action, Rule> = {
 		return belongsToOrganisation(actor, from);
 	},
 	'cooperation.interest.decide': adminsProfile,
+	// An interest (resource: its organisationId and its sender's userId) is withdrawn by its sender,
+	// while still in that organisation, or by that organisation's admins.
+	'cooperation.interest.withdraw': (actor, resource) =>
+		!!resource?.organisationId &&
+		((isOwnPerson(actor, resource) && belongsToOrganisation(actor, resource.organisationId)) ||
+			isOrgAdminOf(actor, resource.organisationId)),
 	'cooperation.outcome.record': (actor, resource) =>
 		adminsProfile(actor, resource) || (!!resource?.profile && isOffice(actor)),
 	'cooperation.notifications': (actor) => isSignedIn(actor) && networkMember(actor),
