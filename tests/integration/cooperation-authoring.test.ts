@@ -557,6 +557,32 @@ describe('/cooperation/[id]/edit', () => {
 		expect(refused.status).toBe(409);
 		expect(errorsOf(refused)._form).toContain('„Entwurf“');
 	});
+
+	it('never shortens a profile by renewing it: a later expiry than a fresh runtime stays', async () => {
+		const later = new Date(Date.now() + (PROFILE_RUNTIME_DAYS + 100) * DAY_MS);
+		const long = await createProfile(db, networkId, orgB.id, {
+			publishedAt: new Date(Date.now() - 10 * DAY_MS),
+			expiresAt: later,
+			expiryRemindedAt: new Date(Date.now() - DAY_MS)
+		});
+		expect((await act('renew', actors.AdminB!, long.id)).status).toBe(303);
+		const row = await profileRow(long.id);
+		expect(row.expiresAt!.getTime()).toBe(later.getTime());
+		expect(row.expiryRemindedAt).toBeNull();
+		expect(await stepsOf(long.id)).toEqual(['renewed']);
+
+		// One expiring sooner than a fresh runtime gets the fresh runtime.
+		const soon = await createProfile(db, networkId, orgB.id, {
+			expiresAt: new Date(Date.now() + 3 * DAY_MS)
+		});
+		const before = Date.now();
+		expect((await act('renew', actors.AdminB!, soon.id)).status).toBe(303);
+		const renewed = await profileRow(soon.id);
+		expect(renewed.expiresAt!.getTime()).toBeGreaterThanOrEqual(
+			before + PROFILE_RUNTIME_DAYS * DAY_MS - 1000
+		);
+		expect(renewed.expiresAt!.getTime()).toBeLessThanOrEqual(Date.now() + PROFILE_RUNTIME_DAYS * DAY_MS);
+	});
 });
 
 describe('attachments', () => {
@@ -597,6 +623,13 @@ describe('attachments', () => {
 			.where(eq(cooperationAttachments.profileId, draft.id));
 		expect(stored!.stored_files.purpose).toBe('cooperation_attachment');
 		expect(stored!.cooperation_attachments.contentType).toBe('application/pdf');
+		// Sizes in the reader's language, German decimal comma included.
+		const editData = (await load(actors.AdminA!, draft.id)).data as {
+			attachments: { byteSize: number; size: string }[];
+			maxAttachmentSize: string;
+		};
+		expect(editData.attachments[0]!.size).toMatch(/^\d+ KB$/);
+		expect(editData.maxAttachmentSize).toMatch(/^\d+(,\d)? MB$/);
 
 		const html = await upload(
 			actors.AdminA!,

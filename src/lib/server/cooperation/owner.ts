@@ -1,13 +1,24 @@
 import type { OrganisationKind, SizeClass } from '../../directory/vocabulary.ts';
-import type { organisations } from '../db/schema/index.ts';
+import { organisations } from '../db/schema/index.ts';
 import type { Actor } from '../policy/actor.ts';
 import { can } from '../policy/policy.ts';
 import { profileResource, type ProfileRow } from './scope.ts';
 
-type OwnerOrganisation = Pick<
+/** The owner's directory facts that `profileOwner` may pass on (or cut to kind, size and district). */
+export type OwnerOrganisation = Pick<
 	typeof organisations.$inferSelect,
 	'id' | 'name' | 'slug' | 'kind' | 'sizeClass' | 'district'
 >;
+
+/** The `organisations` columns of an `OwnerOrganisation`, for the queries that select an owner. */
+export const ownerColumns = {
+	id: organisations.id,
+	name: organisations.name,
+	slug: organisations.slug,
+	kind: organisations.kind,
+	sizeClass: organisations.sizeClass,
+	district: organisations.district
+};
 
 /**
  * Who offers a profile, as far as the actor may know: the organisation, or for an anonymous

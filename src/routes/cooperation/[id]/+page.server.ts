@@ -6,9 +6,10 @@ import { findViewerMatches } from '#lib/server/cooperation/browse/queries.ts';
 import {
 	findOpenInterests,
 	findProfileDetail,
-	findProfileFigures,
-	listProfileSteps
+	findProfileFigures
 } from '#lib/server/cooperation/browse/detail/queries.ts';
+import { listTimeline } from '#lib/server/cooperation/review/queries.ts';
+import { formatByteSize } from '#lib/server/circles/documents/present.ts';
 import { recordProfileView } from '#lib/server/cooperation/browse/mutations.ts';
 import {
 	competenceName,
@@ -46,7 +47,8 @@ export const load = async (event) => {
 		findProfileDetail(network.id, profile, { attachments: mayIdentify }),
 		mayStats ? findProfileFigures(network.id, profile) : Promise.resolve(null),
 		mayStats
-			? listProfileSteps(network.id, profile.id, { officeNotes: can(actor, 'office.cooperation.read') })
+			? // The office's own notes stay off the owner's page; the office sees them here too.
+				listTimeline(network.id, profile.id, { includeOfficeNotes: can(actor, 'office.cooperation.read') })
 			: Promise.resolve([]),
 		findOpenInterests(network.id, profile.id, senders),
 		mayStats && profile.status === 'published'
@@ -75,7 +77,12 @@ export const load = async (event) => {
 			expiresIso: profile.expiresAt?.toISOString() ?? null
 		},
 		owner: ownerView(actor, profileOwner(actor, profile, revealedTo, detail.organisation)),
-		attachments: mayIdentify ? detail.attachments : [],
+		attachments: mayIdentify
+			? detail.attachments.map((attachment) => ({
+					...attachment,
+					size: formatByteSize(attachment.byteSize, locale)
+				}))
+			: [],
 		ownerPanel:
 			mayStats && figures
 				? {

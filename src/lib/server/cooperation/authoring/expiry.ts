@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { cooperationProfiles, organisationMemberships, user } from '../../db/schema/index.ts';
+import { cooperationProfiles } from '../../db/schema/index.ts';
 import { logger } from '../../logger.ts';
 import { findMailNetwork } from '../../networks/queries.ts';
 import { EXPIRY_REMINDER_DAYS } from '../../../cooperation/vocabulary.ts';
 import { EVENT_TIME_ZONE } from '../../../events/vocabulary.ts';
+import { findOrganisationAdmins } from '../review/queries.ts';
 import { queueExpiryReminderMail } from './mails.ts';
 
 const DAY_MS = 86_400_000;
@@ -40,21 +41,7 @@ async function remind(database: Database, profileId: string, now: Date) {
 			.where(and(eq(cooperationProfiles.id, profileId), dueCondition(now)))
 			.returning();
 		if (!profile?.expiresAt) return false;
-		const admins = await tx
-			.select({
-				name: user.name,
-				email: sql<string>`coalesce(nullif(${user.notificationEmail}, ''), ${user.email})`,
-				locale: user.locale
-			})
-			.from(organisationMemberships)
-			.innerJoin(user, eq(user.id, organisationMemberships.userId))
-			.where(
-				and(
-					eq(organisationMemberships.networkId, profile.networkId),
-					eq(organisationMemberships.organisationId, profile.organisationId),
-					eq(organisationMemberships.role, 'org_admin')
-				)
-			);
+		const admins = await findOrganisationAdmins(tx, profile.networkId, profile.organisationId);
 		const network = await findMailNetwork(tx, profile.networkId);
 		const expiresOn = lastDay(profile.expiresAt);
 		for (const admin of admins) await queueExpiryReminderMail(tx, { profile, expiresOn, network, admin });

@@ -5,9 +5,7 @@ import {
 	cooperationProfileCompetencies,
 	cooperationProfiles,
 	cooperationSteps,
-	networkRoleAssignments,
-	organisations,
-	user
+	organisations
 } from '../../db/schema/index.ts';
 import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
 import type { MailNetwork } from '../../networks/origin.ts';
@@ -22,6 +20,7 @@ import {
 } from '../../../cooperation/vocabulary.ts';
 import { recordMatches } from '../matching/index.ts';
 import { notifyMatches } from '../notifications/index.ts';
+import { findOfficeRecipients } from '../review/queries.ts';
 import type { ProfileRow } from '../scope.ts';
 import {
 	editableStatuses,
@@ -108,19 +107,6 @@ async function audit(
 	);
 }
 
-/** The office people of the network, who review submitted profiles. */
-async function officeRecipients(tx: DatabaseOrTransaction, networkId: string) {
-	return tx
-		.select({
-			name: user.name,
-			email: sql<string>`coalesce(nullif(${user.notificationEmail}, ''), ${user.email})`,
-			locale: user.locale
-		})
-		.from(networkRoleAssignments)
-		.innerJoin(user, eq(user.id, networkRoleAssignments.userId))
-		.where(and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.role, 'office')));
-}
-
 /** The step, the audit entry and the office's mails of a submission, in its transaction. */
 async function afterSubmit(tx: Transaction, use: Use, profile: ProfileRow) {
 	await recordStep(tx, profile, 'submitted', use.actor);
@@ -133,7 +119,7 @@ async function afterSubmit(tx: Transaction, use: Use, profile: ProfileRow) {
 		profile,
 		organisation: organisation?.name ?? '',
 		network: use.network,
-		office: await officeRecipients(tx, profile.networkId)
+		office: await findOfficeRecipients(tx, profile.networkId)
 	});
 }
 
@@ -247,8 +233,15 @@ function changesOf(transition: Transition, now: Date) {
 			return { status: 'draft' as const };
 		case 'withdraw':
 			return { status: 'withdrawn' as const };
-		case 'renew':
-			return { expiresAt: new Date(now.getTime() + PROFILE_RUNTIME_DAYS * DAY_MS), expiryRemindedAt: null };
+		case 'renew': {
+			// The later of the current expiry and a fresh runtime: a profile approved for longer
+			// (up to MAX_PROFILE_RUNTIME_DAYS) is never shortened by renewing it.
+			const fresh = new Date(now.getTime() + PROFILE_RUNTIME_DAYS * DAY_MS).toISOString();
+			return {
+				expiresAt: sql`greatest(${cooperationProfiles.expiresAt}, ${fresh}::timestamptz)`,
+				expiryRemindedAt: null
+			};
+		}
 	}
 }
 

@@ -129,7 +129,10 @@ export async function listOrganisationProfiles(networkId: string, organisationId
 				where ci.network_id = ${networkId} and ci.profile_id = ${profile}.id group by ci.status) s)`
 		})
 		.from(cooperationProfiles)
-		.innerJoin(organisations, eq(organisations.id, cooperationProfiles.organisationId))
+		.innerJoin(
+			organisations,
+			and(eq(organisations.id, cooperationProfiles.organisationId), eq(organisations.networkId, networkId))
+		)
 		.where(
 			and(
 				eq(cooperationProfiles.networkId, networkId),

@@ -42,7 +42,10 @@ async function findProfileWithOwner(tx: DatabaseOrTransaction, networkId: string
 			ownerName: organisations.name
 		})
 		.from(cooperationProfiles)
-		.innerJoin(organisations, eq(organisations.id, cooperationProfiles.organisationId))
+		.innerJoin(
+			organisations,
+			and(eq(organisations.id, cooperationProfiles.organisationId), eq(organisations.networkId, networkId))
+		)
 		.where(and(eq(cooperationProfiles.networkId, networkId), eq(cooperationProfiles.id, profileId)));
 	return row ?? null;
 }
@@ -115,7 +118,13 @@ async function suggest(input: Suggestion): Promise<BrokerResult> {
 				partnerName: organisations.name
 			})
 			.from(cooperationInterests)
-			.innerJoin(organisations, eq(organisations.id, cooperationInterests.organisationId))
+			.innerJoin(
+				organisations,
+				and(
+					eq(organisations.id, cooperationInterests.organisationId),
+					eq(organisations.networkId, input.networkId)
+				)
+			)
 			.where(
 				and(
 					eq(cooperationInterests.networkId, input.networkId),

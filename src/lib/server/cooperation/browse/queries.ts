@@ -10,14 +10,8 @@ import {
 } from '../../../cooperation/vocabulary.ts';
 import type { Drivetrain } from '../../../directory/vocabulary.ts';
 import { explainMatch, findMatches } from '../matching/index.ts';
-import { profileOwner, type ProfileOwner } from '../owner.ts';
+import { ownerColumns, profileOwner, type OwnerOrganisation, type ProfileOwner } from '../owner.ts';
 import { profileResource, type ProfileRow } from '../scope.ts';
-
-/** The owner's directory facts that `profileOwner` may pass on (or cut to kind, size and district). */
-export type OwnerOrganisation = Pick<
-	typeof organisations.$inferSelect,
-	'id' | 'name' | 'slug' | 'kind' | 'sizeClass' | 'district'
->;
 
 export type CompetenceName = { id: string; path: string; nameDe: string; nameEn: string };
 
@@ -148,14 +142,7 @@ export async function listProfiles(
 				publishedAt: cooperationProfiles.publishedAt,
 				updatedAt: cooperationProfiles.updatedAt
 			},
-			organisation: {
-				id: organisations.id,
-				name: organisations.name,
-				slug: organisations.slug,
-				kind: organisations.kind,
-				sizeClass: organisations.sizeClass,
-				district: organisations.district
-			},
+			organisation: ownerColumns,
 			competencies: competenceNames(networkId),
 			revealedTo: revealedToSql(networkId),
 			total: sql<number>`count(*) over ()`.mapWith(Number)
@@ -261,14 +248,7 @@ export async function findViewerMatches(
 		? await database
 				.select({
 					profile: listedColumns,
-					organisation: {
-						id: organisations.id,
-						name: organisations.name,
-						slug: organisations.slug,
-						kind: organisations.kind,
-						sizeClass: organisations.sizeClass,
-						district: organisations.district
-					},
+					organisation: ownerColumns,
 					revealedTo: revealedToSql(networkId)
 				})
 				.from(cooperationProfiles)

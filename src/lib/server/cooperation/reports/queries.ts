@@ -130,8 +130,11 @@ export async function cooperationFigures(
 			cooperationProfiles,
 			and(eq(cooperationProfiles.id, cooperationInterests.profileId), inNetwork)
 		)
-		.innerJoin(owner, eq(owner.id, cooperationProfiles.organisationId))
-		.innerJoin(partner, eq(partner.id, cooperationInterests.organisationId))
+		.innerJoin(owner, and(eq(owner.id, cooperationProfiles.organisationId), eq(owner.networkId, networkId)))
+		.innerJoin(
+			partner,
+			and(eq(partner.id, cooperationInterests.organisationId), eq(partner.networkId, networkId))
+		)
 		.where(
 			and(
 				interestsInNetwork,

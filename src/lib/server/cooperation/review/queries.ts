@@ -23,6 +23,7 @@ import {
 	cooperationProfiles,
 	cooperationSteps,
 	events,
+	networkRoleAssignments,
 	organisationMemberships,
 	organisations,
 	user
@@ -30,6 +31,7 @@ import {
 import { officeOnlySteps, type ProfileStatus, type ProfileType } from '../../../cooperation/vocabulary.ts';
 import { PAGE_SIZE } from '../../office/params.ts';
 import { containsPattern } from '../../office/search.ts';
+import { ownerColumns } from '../owner.ts';
 import { findProfile } from '../queries.ts';
 import { isExpired, type ProfileRow } from '../scope.ts';
 
@@ -90,7 +92,13 @@ async function selectRows(where: SQL | undefined, order: SQL[], limit: number, o
 			interestCount
 		})
 		.from(cooperationProfiles)
-		.innerJoin(organisations, eq(organisations.id, cooperationProfiles.organisationId))
+		.innerJoin(
+			organisations,
+			and(
+				eq(organisations.id, cooperationProfiles.organisationId),
+				eq(organisations.networkId, cooperationProfiles.networkId)
+			)
+		)
 		.where(where)
 		.orderBy(...order)
 		.limit(limit)
@@ -135,7 +143,10 @@ export async function listOfficeProfiles(
 		(await db())
 			.select({ value: count() })
 			.from(cooperationProfiles)
-			.innerJoin(organisations, eq(organisations.id, cooperationProfiles.organisationId))
+			.innerJoin(
+				organisations,
+				and(eq(organisations.id, cooperationProfiles.organisationId), eq(organisations.networkId, networkId))
+			)
 			.where(where)
 	]);
 	return { rows, total: total?.value ?? 0 };
@@ -191,7 +202,13 @@ export async function listTimeline(
 				eq(cooperationInterests.networkId, networkId)
 			)
 		)
-		.leftJoin(interestOrganisation, eq(interestOrganisation.id, cooperationInterests.organisationId))
+		.leftJoin(
+			interestOrganisation,
+			and(
+				eq(interestOrganisation.id, cooperationInterests.organisationId),
+				eq(interestOrganisation.networkId, networkId)
+			)
+		)
 		.leftJoin(events, and(eq(events.id, cooperationSteps.eventId), eq(events.networkId, networkId)))
 		.where(
 			and(
@@ -235,21 +252,20 @@ export async function findOfficeProfile(networkId: string, profileId: string) {
 	const { profile } = loaded;
 	const database = await db();
 	const [owner] = await database
-		.select({
-			id: organisations.id,
-			name: organisations.name,
-			slug: organisations.slug,
-			kind: organisations.kind,
-			sizeClass: organisations.sizeClass,
-			district: organisations.district
-		})
+		.select(ownerColumns)
 		.from(organisations)
 		.where(and(eq(organisations.id, profile.organisationId), eq(organisations.networkId, networkId)));
 	const [competenceRows, attachments, interests, reviewer] = await Promise.all([
 		database
 			.select({ id: competencies.id, nameDe: competencies.nameDe, nameEn: competencies.nameEn })
 			.from(cooperationProfileCompetencies)
-			.innerJoin(competencies, eq(competencies.id, cooperationProfileCompetencies.competenceId))
+			.innerJoin(
+				competencies,
+				and(
+					eq(competencies.id, cooperationProfileCompetencies.competenceId),
+					eq(competencies.networkId, networkId)
+				)
+			)
 			.where(
 				and(
 					eq(cooperationProfileCompetencies.networkId, networkId),
@@ -305,7 +321,10 @@ export async function listInterests(networkId: string, profileId: string): Promi
 			decidedAt: cooperationInterests.decidedAt
 		})
 		.from(cooperationInterests)
-		.innerJoin(organisations, eq(organisations.id, cooperationInterests.organisationId))
+		.innerJoin(
+			organisations,
+			and(eq(organisations.id, cooperationInterests.organisationId), eq(organisations.networkId, networkId))
+		)
 		.leftJoin(user, eq(user.id, cooperationInterests.userId))
 		.where(and(eq(cooperationInterests.networkId, networkId), eq(cooperationInterests.profileId, profileId)))
 		.orderBy(asc(cooperationInterests.createdAt), asc(cooperationInterests.id));
@@ -332,6 +351,19 @@ export async function findOrganisationAdmins(
 				eq(organisationMemberships.role, 'org_admin')
 			)
 		)
+		.orderBy(asc(user.email));
+}
+
+/** The office people of the network: the people mailed about submitted profiles. */
+export async function findOfficeRecipients(
+	database: DatabaseOrTransaction,
+	networkId: string
+): Promise<MailRecipient[]> {
+	return database
+		.select({ name: user.name, email: recipientEmail, locale: user.locale })
+		.from(networkRoleAssignments)
+		.innerJoin(user, eq(user.id, networkRoleAssignments.userId))
+		.where(and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.role, 'office')))
 		.orderBy(asc(user.email));
 }
 

@@ -24,6 +24,7 @@ import {
 	type Transition
 } from '#lib/components/cooperation/authoring/transitions.ts';
 import { MAX_ATTACHMENT_BYTES } from '#lib/cooperation/vocabulary.ts';
+import { formatByteSize } from '#lib/server/circles/documents/present.ts';
 
 type Event = RequestEvent<{ id: string }>;
 
@@ -57,7 +58,12 @@ export const load = async (event) => {
 		transitions: availableTransitions(profile.status),
 		values: profileFormValues(profile, competenceIds),
 		taxonomy,
-		attachments,
+		// Sizes in the reader's language ("2,4 MB"), computed here so page and hydration agree.
+		attachments: attachments.map((attachment) => ({
+			...attachment,
+			size: formatByteSize(attachment.byteSize, event.locals.locale)
+		})),
+		maxAttachmentSize: formatByteSize(MAX_ATTACHMENT_BYTES, event.locals.locale),
 		dateRange: profileDateRange(),
 		done
 	};

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db } from '../../../db/index.ts';
 import {
 	competencies,
@@ -7,12 +7,12 @@ import {
 	cooperationMatches,
 	cooperationProfileCompetencies,
 	cooperationProfileViews,
-	cooperationSteps,
 	organisations
 } from '../../../db/schema/index.ts';
-import { officeOnlySteps, type InterestStatus } from '../../../../cooperation/vocabulary.ts';
+import type { InterestStatus } from '../../../../cooperation/vocabulary.ts';
 import type { ProfileRow } from '../../scope.ts';
-import type { CompetenceName, OwnerOrganisation } from '../queries.ts';
+import { ownerColumns, type OwnerOrganisation } from '../../owner.ts';
+import type { CompetenceName } from '../queries.ts';
 
 export type ProfileAttachment = { id: string; fileName: string; contentType: string; byteSize: number };
 
@@ -33,14 +33,7 @@ export async function findProfileDetail(
 	const database = await db();
 	const [[organisation], named, attachments] = await Promise.all([
 		database
-			.select({
-				id: organisations.id,
-				name: organisations.name,
-				slug: organisations.slug,
-				kind: organisations.kind,
-				sizeClass: organisations.sizeClass,
-				district: organisations.district
-			})
+			.select(ownerColumns)
 			.from(organisations)
 			.where(and(eq(organisations.networkId, networkId), eq(organisations.id, profile.organisationId)))
 			.limit(1),
@@ -132,39 +125,6 @@ export async function findProfileFigures(
 		matches: matches?.count ?? 0,
 		interests: byStatus
 	};
-}
-
-export type ProfileStep = Pick<
-	typeof cooperationSteps.$inferSelect,
-	'id' | 'kind' | 'note' | 'meetingAt' | 'meetingPlace' | 'createdAt'
->;
-
-/** The profile's timeline, oldest first; the office's own notes only when `officeNotes`. */
-export async function listProfileSteps(
-	networkId: string,
-	profileId: string,
-	options: { officeNotes: boolean }
-): Promise<ProfileStep[]> {
-	const conditions = [eq(cooperationSteps.networkId, networkId), eq(cooperationSteps.profileId, profileId)];
-	if (!options.officeNotes && officeOnlySteps.length)
-		conditions.push(
-			sql`${cooperationSteps.kind} not in (${sql.join(
-				officeOnlySteps.map((kind) => sql`${kind}`),
-				sql`, `
-			)})`
-		);
-	return (await db())
-		.select({
-			id: cooperationSteps.id,
-			kind: cooperationSteps.kind,
-			note: cooperationSteps.note,
-			meetingAt: cooperationSteps.meetingAt,
-			meetingPlace: cooperationSteps.meetingPlace,
-			createdAt: cooperationSteps.createdAt
-		})
-		.from(cooperationSteps)
-		.where(and(...conditions))
-		.orderBy(asc(cooperationSteps.createdAt), asc(cooperationSteps.id));
 }
 
 /** The open (pending or accepted) expressions of interest of these organisations in a profile. */
