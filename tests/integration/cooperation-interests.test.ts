@@ -7,7 +7,11 @@ import {
 	auditLog,
 	cooperationInterests,
 	cooperationSteps,
-	mailMessages
+	cooperationProfiles,
+	mailMessages,
+	networkRoleAssignments,
+	organisationMemberships,
+	user
 } from '../../src/lib/server/db/schema/index.ts';
 import {
 	addToOrganisation,
@@ -24,7 +28,14 @@ import { loadActor } from '../../src/lib/server/policy/queries.ts';
 import type { Actor } from '../../src/lib/server/policy/actor.ts';
 import type { NetworkRole, OrganisationRole } from '../../src/lib/server/db/schema/roles.ts';
 import type { ProfileRow } from '../../src/lib/server/cooperation/scope.ts';
-import { countInterests, countOutcomes } from '../../src/lib/server/cooperation/interests/queries.ts';
+import {
+	countInterests,
+	listProfileInterests,
+	listSentInterests
+} from '../../src/lib/server/cooperation/interests/queries.ts';
+import { sendInterest } from '../../src/lib/server/cooperation/interests/mutations.ts';
+import { interestRefused } from '../../src/lib/server/cooperation/interests/outcomes.ts';
+import type { InterestInput } from '../../src/lib/server/cooperation/interests/schemas.ts';
 import {
 	actions as sendActions,
 	load as sendLoad
@@ -187,6 +198,9 @@ async function mailsTo(key: string) {
 		.from(mailMessages)
 		.where(eq(mailMessages.toAddress, people[key]!.email))
 		.orderBy(asc(mailMessages.createdAt));
+}
+async function mailsAt(address: string) {
+	return db.select().from(mailMessages).where(eq(mailMessages.toAddress, address));
 }
 async function mailsOfKind(key: string, kind: string) {
 	return (await mailsTo(key)).filter((mail) => mail.kind === kind);
@@ -630,7 +644,6 @@ describe('outcomes', () => {
 			successStory: story,
 			successStoryPublishable: true
 		});
-		expect(await countOutcomes(networkId)).toEqual({ in_talks: 0, agreed: 1, no_match: 0 });
 
 		const changed = await ownerAction('Otto', 'outcome', anonymous.id, {
 			interestId: interest!.id,
@@ -646,7 +659,6 @@ describe('outcomes', () => {
 			successStoryPublishable: false
 		});
 		expect((await stepsOf(interest!.id)).filter((kind) => kind === 'outcome_recorded')).toHaveLength(2);
-		expect(await countOutcomes(networkId, anonymous.id)).toEqual({ in_talks: 1, agreed: 0, no_match: 0 });
 	});
 
 	it('are refused to the interested party, owner members and the board; only for accepted interests', async () => {
@@ -687,7 +699,7 @@ describe('withdrawing', () => {
 		expect(done.status).toBe(200);
 		expect(await interestRow(interest!.id)).toMatchObject({ status: 'withdrawn' });
 		expect(await stepsOf(interest!.id)).toEqual(['interest_sent', 'interest_withdrawn']);
-		expect((await withdraw('Bea', interest!.id)).status).toBe(409);
+		expect((await withdraw('Ben', interest!.id)).status).toBe(409);
 		const [accepted] = await interestsOf(anonymous.id, interested.id);
 		expect((await withdraw('Bea', accepted!.id)).status).toBe(409);
 		expect((await withdraw('Bea', 'not-a-uuid')).status).toBe(400);
@@ -754,4 +766,172 @@ describe('counts and user text', () => {
 				if (/^(href|src|action|formaction)$/i.test(name!)) expect(value, tag).not.toMatch(/javascript:/i);
 			}
 	}, 120_000);
+});
+
+describe('who hears of a decision on the interested side', () => {
+	it('tells a sender who left the organisation nothing; the organisation admins are introduced instead', async () => {
+		const secret = await createProfile(db, networkId, owner.id, {
+			title: 'Verdeckte Anfrage Leichtbau',
+			visibility: 'public_anonymous'
+		});
+		const leaver = await person('Leaver', { organisation: interested, role: 'org_member' });
+		const interest = await createInterest(db, networkId, secret.id, interested.id, leaver.id);
+		await db
+			.delete(organisationMemberships)
+			.where(
+				and(
+					eq(organisationMemberships.organisationId, interested.id),
+					eq(organisationMemberships.userId, leaver.id)
+				)
+			);
+		const benBefore = (await mailsOfKind('Ben', 'cooperation-interest-accepted')).length;
+		expect((await ownerAction('Ada', 'accept', secret.id, { interestId: interest.id })).status).toBe(200);
+		expect(await mailsTo('Leaver')).toHaveLength(0);
+		const toAdmin = await mailsOfKind('Ben', 'cooperation-interest-accepted');
+		expect(toAdmin).toHaveLength(benBefore + 1);
+		expect(toAdmin.at(-1)!.textBody).toContain('Geheimwerk Leichtbau GmbH');
+		// The owner's admins are not given the leaver as the contact person either.
+		const introduction = (await mailsOfKind('Ada', 'cooperation-interest-introduction')).filter((mail) =>
+			mail.textBody.includes(secret.title)
+		);
+		expect(introduction).toHaveLength(1);
+		expect(introduction[0]!.textBody).not.toContain(leaver.email);
+		expect(introduction[0]!.textBody).not.toContain(leaver.name);
+	});
+
+	it('tells a sender who lost the network role nothing; the organisation admins hear of the decline', async () => {
+		const secret = await createProfile(db, networkId, owner.id, {
+			title: 'Verdeckte Anfrage Antrieb',
+			visibility: 'public_anonymous'
+		});
+		const former = await person('Former', { organisation: interested, role: 'org_member' });
+		const interest = await createInterest(db, networkId, secret.id, interested.id, former.id);
+		await db
+			.delete(networkRoleAssignments)
+			.where(
+				and(eq(networkRoleAssignments.networkId, networkId), eq(networkRoleAssignments.userId, former.id))
+			);
+		expect((await ownerAction('Ada', 'decline', secret.id, { interestId: interest.id })).status).toBe(200);
+		expect(await mailsTo('Former')).toHaveLength(0);
+		const declined = (await mailsOfKind('Ben', 'cooperation-interest-declined')).filter((mail) =>
+			mail.textBody.includes(secret.title)
+		);
+		expect(declined).toHaveLength(1);
+	});
+});
+
+describe('withdrawing, as the policy decides', () => {
+	it('refuses a colleague who did not send it; lets the sender and the organisation admin withdraw', async () => {
+		const first = await createProfile(db, networkId, owner.id, { title: 'Rückzug eins' });
+		const second = await createProfile(db, networkId, owner.id, { title: 'Rückzug zwei' });
+		const byBea = await createInterest(db, networkId, first.id, interested.id, people.Bea!.id);
+		const alsoByBea = await createInterest(db, networkId, second.id, interested.id, people.Bea!.id);
+
+		const rowFor = async (key: string, id: string) => {
+			const data = (await loadSent(key)).data as { interests: { id: string; canWithdraw: boolean }[] };
+			return data.interests.find((interest) => interest.id === id)!;
+		};
+		expect((await rowFor('Multi', byBea.id)).canWithdraw).toBe(false);
+		expect((await rowFor('Bea', byBea.id)).canWithdraw).toBe(true);
+		expect((await rowFor('Ben', byBea.id)).canWithdraw).toBe(true);
+
+		expect((await withdraw('Multi', byBea.id)).status).toBe(403);
+		expect((await interestRow(byBea.id)).status).toBe('pending');
+		expect((await withdraw('Bea', byBea.id)).status).toBe(200);
+		expect((await interestRow(byBea.id)).status).toBe('withdrawn');
+
+		expect((await withdraw('Multi', alsoByBea.id)).status).toBe(403);
+		expect((await withdraw('Ben', alsoByBea.id)).status).toBe(200);
+		expect((await interestRow(alsoByBea.id)).status).toBe('withdrawn');
+		expect(await stepsOf(alsoByBea.id)).toEqual(['interest_withdrawn']);
+	});
+});
+
+describe('a profile that stops being live between the page and the insert', () => {
+	const input = { ...answers, organisationId: '' } as InterestInput;
+	const attempt = async (stale: ProfileRow) =>
+		sendInterest({
+			actor: await actorOf('Ben'),
+			network: { name: 'Autonetz', origin },
+			profile: stale,
+			revealedTo: [],
+			input: { ...input, organisationId: interested.id }
+		});
+
+	it('takes no interest and sends no mail for a withdrawn or an expired profile', async () => {
+		const withdrawn = await createProfile(db, networkId, owner.id, { title: 'Gleich zurückgezogen' });
+		await db
+			.update(cooperationProfiles)
+			.set({ status: 'withdrawn' })
+			.where(eq(cooperationProfiles.id, withdrawn.id));
+		expect(await attempt(withdrawn)).toEqual({ ok: false, reason: 'NOT_LIVE' });
+
+		const expiring = await createProfile(db, networkId, owner.id, { title: 'Gleich abgelaufen' });
+		await db
+			.update(cooperationProfiles)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(cooperationProfiles.id, expiring.id));
+		expect(await attempt(expiring)).toEqual({ ok: false, reason: 'NOT_LIVE' });
+
+		for (const profile of [withdrawn, expiring]) {
+			expect(await interestsOf(profile.id, interested.id)).toHaveLength(0);
+			const mails = await db.select().from(mailMessages);
+			expect(mails.filter((mail) => mail.subject.includes(profile.title))).toHaveLength(0);
+		}
+		// The form says so in words.
+		const refused = (() => {
+			try {
+				return interestRefused('NOT_LIVE', 'interest');
+			} catch (thrown) {
+				return thrown;
+			}
+		})() as { status: number; data: { errors: { _form: string } } };
+		expect(refused.status).toBe(409);
+		expect(refused.data.errors._form).toBe(
+			'Dieses Profil ist nicht mehr veröffentlicht; Interesse lässt sich dafür nicht mehr bekunden.'
+		);
+	});
+});
+
+describe('mail addresses', () => {
+	it('uses a person’s notification address for every interest mail', async () => {
+		const ownerTwo = await createOrganisation(db, networkId, { name: 'Benachrichtigt GmbH' });
+		const sendingOrg = await createOrganisation(db, networkId, { name: 'Absender Mit Adresse AG' });
+		const nora = await person('Nora', { organisation: ownerTwo, role: 'org_admin', name: 'Nora Notiz' });
+		const nils = await person('Nils', { organisation: sendingOrg, role: 'org_member', name: 'Nils Notiz' });
+		for (const [id, address] of [
+			[nora.id, 'nora.benachrichtigung@interests.test'],
+			[nils.id, 'nils.benachrichtigung@interests.test']
+		] as const)
+			await db.update(user).set({ notificationEmail: address }).where(eq(user.id, id));
+		const profile = await createProfile(db, networkId, ownerTwo.id, { title: 'Adressen-Profil' });
+
+		expect((await send('Nils', profile, { ...answers, organisationId: sendingOrg.id })).status).toBe(303);
+		const [interest] = await interestsOf(profile.id, sendingOrg.id);
+		expect((await ownerAction('Nora', 'accept', profile.id, { interestId: interest!.id })).status).toBe(200);
+
+		expect(await mailsTo('Nora')).toHaveLength(0);
+		expect(await mailsTo('Nils')).toHaveLength(0);
+		const toNora = await mailsAt('nora.benachrichtigung@interests.test');
+		expect(toNora.map((mail) => mail.kind).sort()).toEqual([
+			'cooperation-interest-introduction',
+			'cooperation-interest-received'
+		]);
+		const toNils = await mailsAt('nils.benachrichtigung@interests.test');
+		expect(toNils.map((mail) => mail.kind).sort()).toEqual([
+			'cooperation-interest-accepted',
+			'cooperation-interest-sent'
+		]);
+	});
+});
+
+describe('network in every join', () => {
+	it('lists no interest whose organisation belongs to another network', async () => {
+		const otherNetwork = await createNetwork(db);
+		const stranger = await createOrganisation(db, otherNetwork.id, { name: 'Fremdnetz GmbH' });
+		const profile = await createProfile(db, networkId, owner.id, { title: 'Netzgrenze' });
+		await createInterest(db, networkId, profile.id, stranger.id, null);
+		expect(await listSentInterests(networkId, [stranger.id])).toEqual([]);
+		expect(await listProfileInterests(networkId, profile.id)).toEqual([]);
+	});
 });

@@ -17,15 +17,25 @@ const ownOrganisations = (actor: App.Locals['actor']) =>
 /**
  * The expressions of interest the actor's organisations sent, with their status. The owner is
  * shown through `profileOwner`: an anonymous one only by kind, size and district until it accepts.
+ * A pending one can be withdrawn where 'cooperation.interest.withdraw' allows it (the sender, or
+ * the organisation's admins); the withdraw action checks it again per interest.
  */
 export const load = async (event) => {
 	authorize(event, 'cooperation.notifications');
 	const { actor } = event.locals;
-	const rows = await listSentInterests(event.locals.network.id, ownOrganisations(actor));
+	const networkId = event.locals.network.id;
+	const rows = await listSentInterests(networkId, ownOrganisations(actor));
 	return {
 		interests: rows.map((row) => ({
 			id: row.id,
 			status: row.status,
+			canWithdraw:
+				row.status === 'pending' &&
+				can(actor, 'cooperation.interest.withdraw', {
+					networkId,
+					organisationId: row.sender.id,
+					userId: row.senderUserId
+				}),
 			outcome: row.outcome,
 			createdAt: row.createdAt,
 			sender: row.sender.name,

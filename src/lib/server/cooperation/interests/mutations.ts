@@ -4,6 +4,7 @@ import { cooperationInterests, cooperationSteps } from '../../db/schema/index.ts
 import { recordAudit, type AuditContext } from '../../audit/mutations.ts';
 import { isUniqueViolation } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
+import { can } from '../../policy/policy.ts';
 import type { ProfileStepKind } from '../../../cooperation/vocabulary.ts';
 import { profileOwner } from '../owner.ts';
 import type { ProfileRow } from '../scope.ts';
@@ -15,11 +16,12 @@ import {
 	type MailNetwork,
 	type MailRecipient
 } from './mails.ts';
+import { findOrganisationAdmins, findRecipient } from '../review/queries.ts';
 import {
-	findMailPerson,
-	findOrganisationAdmins,
 	findOrganisationContact,
-	findOwnerOrganisation
+	findOwnerOrganisation,
+	findSendingPerson,
+	lockLiveProfile
 } from './queries.ts';
 import type { InterestInput, OutcomeInput } from './schemas.ts';
 
@@ -31,7 +33,13 @@ import type { InterestInput, OutcomeInput } from './schemas.ts';
  */
 
 export type InterestFailure =
-	'NOT_FOUND' | 'ALREADY_INTERESTED' | 'ALREADY_DECIDED' | 'NOT_ACCEPTED' | 'NOT_PENDING';
+	| 'NOT_FOUND'
+	| 'FORBIDDEN'
+	| 'NOT_LIVE'
+	| 'ALREADY_INTERESTED'
+	| 'ALREADY_DECIDED'
+	| 'NOT_ACCEPTED'
+	| 'NOT_PENDING';
 export type InterestResult = { ok: true; interestId: string } | { ok: false; reason: InterestFailure };
 
 type Change = { actor: Actor; context?: AuditContext };
@@ -99,7 +107,8 @@ async function missedReason(
 /**
  * Sends an expression of interest for `input.organisationId` (the caller has checked
  * 'cooperation.interest.send' for it). The owner's admins are told who asks; the sender receives
- * a confirmation that names the owner only if the sender may know it.
+ * a confirmation that names the owner only if the sender may know it. The profile's row is locked
+ * and checked again here: one withdrawn or expired since the page's check takes no interest.
  */
 export async function sendInterest(
 	change: ProfileChange & { revealedTo: readonly string[]; network: MailNetwork; input: InterestInput }
@@ -111,6 +120,7 @@ export async function sendInterest(
 		return await (
 			await db()
 		).transaction(async (tx) => {
+			if (!(await lockLiveProfile(tx, networkId, profile.id))) return refuse('NOT_LIVE');
 			const [interest] = await tx
 				.insert(cooperationInterests)
 				.values({
@@ -126,7 +136,7 @@ export async function sendInterest(
 				.returning({ id: cooperationInterests.id });
 			const interestId = interest!.id;
 			await addStep(tx, { profile, interestId, kind: 'interest_sent', actorUserId: userId });
-			const sender = await findMailPerson(tx, userId);
+			const sender = await findRecipient(tx, userId);
 			const senderOrganisation = await findOrganisationContact(tx, networkId, input.organisationId);
 			const owner = await findOwnerOrganisation(networkId, profile.organisationId, tx);
 			const admins = await findOrganisationAdmins(tx, networkId, profile.organisationId);
@@ -161,13 +171,16 @@ export async function sendInterest(
 	}
 }
 
-/** Who hears of a decision on the interested side: the person who sent it, else their organisation's admins. */
+/**
+ * Who hears of a decision on the interested side: the person who sent it while they still belong
+ * to the interested organisation, else that organisation's admins.
+ */
 async function interestedPeople(
 	tx: DatabaseOrTransaction,
 	networkId: string,
 	interest: { userId: string | null; organisationId: string }
 ): Promise<{ person: MailRecipient | null; recipients: MailRecipient[] }> {
-	const person = interest.userId ? await findMailPerson(tx, interest.userId) : null;
+	const person = await findSendingPerson(tx, networkId, interest);
 	if (person) return { person, recipients: [person] };
 	return { person: null, recipients: await findOrganisationAdmins(tx, networkId, interest.organisationId) };
 }
@@ -218,7 +231,7 @@ export async function decideInterest(
 			const owner = await findOrganisationContact(tx, networkId, profile.organisationId);
 			const interestedOrganisation = await findOrganisationContact(tx, networkId, decided.organisationId);
 			const ownerAdmins = await findOrganisationAdmins(tx, networkId, profile.organisationId);
-			const decider = await findMailPerson(tx, deciderId);
+			const decider = await findRecipient(tx, deciderId);
 			if (owner && interestedOrganisation && decider)
 				await queueIntroductionMails(tx, {
 					profile,
@@ -291,7 +304,11 @@ export async function recordOutcome(
 	});
 }
 
-/** A person of the sending organisation takes back a pending interest of one of `organisationIds`. */
+/**
+ * Takes back a pending interest of one of `organisationIds` (the actor's): not one of theirs is
+ * not found; whether this actor may ('cooperation.interest.withdraw': the sender while still in
+ * the organisation, or its admins) is the policy's decision, per interest.
+ */
 export async function withdrawInterest(
 	change: Change & { networkId: string; interestId: string; organisationIds: readonly string[] }
 ): Promise<InterestResult> {
@@ -304,6 +321,16 @@ export async function withdrawInterest(
 		inArray(cooperationInterests.organisationId, [...change.organisationIds])
 	);
 	return (await db()).transaction(async (tx) => {
+		const [interest] = await tx
+			.select({
+				organisationId: cooperationInterests.organisationId,
+				userId: cooperationInterests.userId
+			})
+			.from(cooperationInterests)
+			.where(ownInterest);
+		if (!interest) return refuse('NOT_FOUND');
+		const resource = { networkId, organisationId: interest.organisationId, userId: interest.userId };
+		if (!can(change.actor, 'cooperation.interest.withdraw', resource)) return refuse('FORBIDDEN');
 		const now = new Date();
 		const [withdrawn] = await tx
 			.update(cooperationInterests)
@@ -314,13 +341,7 @@ export async function withdrawInterest(
 				profileId: cooperationInterests.profileId,
 				organisationId: cooperationInterests.organisationId
 			});
-		if (!withdrawn) {
-			const [row] = await tx
-				.select({ id: cooperationInterests.id })
-				.from(cooperationInterests)
-				.where(ownInterest);
-			return refuse(row ? 'NOT_PENDING' : 'NOT_FOUND');
-		}
+		if (!withdrawn) return refuse('NOT_PENDING');
 		await tx.insert(cooperationSteps).values({
 			networkId,
 			profileId: withdrawn.profileId,

@@ -1,18 +1,16 @@
-import { and, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { db, type DatabaseOrTransaction } from '../../db/index.ts';
 import {
 	cooperationInterests,
 	cooperationProfiles,
+	networkRoleAssignments,
 	organisationMemberships,
 	organisations,
 	user
 } from '../../db/schema/index.ts';
-import {
-	interestOutcomes,
-	interestStatuses,
-	type InterestOutcome,
-	type InterestStatus
-} from '../../../cooperation/vocabulary.ts';
+import { interestStatuses, type InterestStatus } from '../../../cooperation/vocabulary.ts';
+import { findRecipient, type MailRecipient } from '../review/queries.ts';
+import { isLive } from '../scope.ts';
 
 /** How many expressions of interest a profile has, by status (every status present, 0 if none). */
 export async function countInterests(
@@ -31,36 +29,6 @@ export async function countInterests(
 		number
 	>;
 	for (const row of rows) counts[row.status] = Number(row.count);
-	return counts;
-}
-
-/**
- * The latest recorded outcomes of accepted introductions, by outcome: of one profile, or of the
- * whole network (for the network's reports).
- */
-export async function countOutcomes(
-	networkId: string,
-	profileId?: string
-): Promise<Record<InterestOutcome, number>> {
-	const rows = await (
-		await db()
-	)
-		.select({ outcome: cooperationInterests.outcome, count: count() })
-		.from(cooperationInterests)
-		.where(
-			and(
-				eq(cooperationInterests.networkId, networkId),
-				profileId ? eq(cooperationInterests.profileId, profileId) : undefined,
-				eq(cooperationInterests.status, 'accepted'),
-				isNotNull(cooperationInterests.outcome)
-			)
-		)
-		.groupBy(cooperationInterests.outcome);
-	const counts = Object.fromEntries(interestOutcomes.map((outcome) => [outcome, 0])) as Record<
-		InterestOutcome,
-		number
-	>;
-	for (const row of rows) if (row.outcome) counts[row.outcome] = Number(row.count);
 	return counts;
 }
 
@@ -90,10 +58,7 @@ export async function listProfileInterests(networkId: string, profileId: string)
 		.from(cooperationInterests)
 		.innerJoin(
 			organisations,
-			and(
-				eq(organisations.id, cooperationInterests.organisationId),
-				eq(organisations.networkId, cooperationInterests.networkId)
-			)
+			and(eq(organisations.id, cooperationInterests.organisationId), eq(organisations.networkId, networkId))
 		)
 		.leftJoin(user, eq(user.id, cooperationInterests.userId))
 		.where(and(eq(cooperationInterests.networkId, networkId), eq(cooperationInterests.profileId, profileId)))
@@ -149,6 +114,7 @@ export async function listSentInterests(networkId: string, organisationIds: read
 			createdAt: cooperationInterests.createdAt,
 			decidedAt: cooperationInterests.decidedAt,
 			sender: { id: organisations.id, name: organisations.name },
+			senderUserId: cooperationInterests.userId,
 			profile: cooperationProfiles
 		})
 		.from(cooperationInterests)
@@ -156,10 +122,13 @@ export async function listSentInterests(networkId: string, organisationIds: read
 			cooperationProfiles,
 			and(
 				eq(cooperationProfiles.id, cooperationInterests.profileId),
-				eq(cooperationProfiles.networkId, cooperationInterests.networkId)
+				eq(cooperationProfiles.networkId, networkId)
 			)
 		)
-		.innerJoin(organisations, eq(organisations.id, cooperationInterests.organisationId))
+		.innerJoin(
+			organisations,
+			and(eq(organisations.id, cooperationInterests.organisationId), eq(organisations.networkId, networkId))
+		)
 		.where(
 			and(
 				eq(cooperationInterests.networkId, networkId),
@@ -207,26 +176,6 @@ export async function listSentInterests(networkId: string, organisationIds: read
 	});
 }
 
-/** The people who decide on a profile's interests: the owning organisation's admins. */
-export async function findOrganisationAdmins(
-	tx: DatabaseOrTransaction,
-	networkId: string,
-	organisationId: string
-) {
-	return tx
-		.select({ name: user.name, email: user.email, locale: user.locale })
-		.from(organisationMemberships)
-		.innerJoin(user, eq(user.id, organisationMemberships.userId))
-		.where(
-			and(
-				eq(organisationMemberships.networkId, networkId),
-				eq(organisationMemberships.organisationId, organisationId),
-				eq(organisationMemberships.role, 'org_admin')
-			)
-		)
-		.orderBy(user.email);
-}
-
 /** An organisation's contact details, as the other side of an accepted introduction receives them. */
 export async function findOrganisationContact(
 	tx: DatabaseOrTransaction,
@@ -250,11 +199,49 @@ export async function findOrganisationContact(
 }
 export type OrganisationContact = NonNullable<Awaited<ReturnType<typeof findOrganisationContact>>>;
 
-/** A person's name, address and language for a mail. */
-export async function findMailPerson(tx: DatabaseOrTransaction, userId: string) {
+/**
+ * The person who sent an interest as a mail recipient, only while they still belong to the
+ * interested organisation (its membership in this network, and the network role member or
+ * partner); null once they left (or their account is gone): their organisation's admins are
+ * told instead, so someone who left never learns an anonymous owner's identity.
+ */
+export async function findSendingPerson(
+	tx: DatabaseOrTransaction,
+	networkId: string,
+	interest: { userId: string | null; organisationId: string }
+): Promise<MailRecipient | null> {
+	if (!interest.userId) return null;
+	const [belongs] = await tx
+		.select({ userId: organisationMemberships.userId })
+		.from(organisationMemberships)
+		.innerJoin(
+			networkRoleAssignments,
+			and(
+				eq(networkRoleAssignments.userId, organisationMemberships.userId),
+				eq(networkRoleAssignments.networkId, networkId),
+				inArray(networkRoleAssignments.role, ['member', 'partner'])
+			)
+		)
+		.where(
+			and(
+				eq(organisationMemberships.networkId, networkId),
+				eq(organisationMemberships.organisationId, interest.organisationId),
+				eq(organisationMemberships.userId, interest.userId)
+			)
+		)
+		.limit(1);
+	return belongs ? findRecipient(tx, interest.userId) : null;
+}
+
+/**
+ * Locks a profile's row for the rest of the transaction (a concurrent withdrawal or change waits)
+ * and tells whether it is still live: published and not expired.
+ */
+export async function lockLiveProfile(tx: DatabaseOrTransaction, networkId: string, profileId: string) {
 	const [row] = await tx
-		.select({ name: user.name, email: user.email, locale: user.locale })
-		.from(user)
-		.where(eq(user.id, userId));
-	return row ?? null;
+		.select({ status: cooperationProfiles.status, expiresAt: cooperationProfiles.expiresAt })
+		.from(cooperationProfiles)
+		.where(and(eq(cooperationProfiles.networkId, networkId), eq(cooperationProfiles.id, profileId)))
+		.for('share');
+	return !!row && isLive(row);
 }
