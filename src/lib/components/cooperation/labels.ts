@@ -1,4 +1,5 @@
 import { m } from '../../paraglide/messages.js';
+import { kindLabel, sizeLabel } from '../directory/labels.ts';
 import type {
 	InterestOutcome,
 	InterestStatus,
@@ -90,3 +91,26 @@ export const stepLabels: Record<ProfileStepKind, Label> = {
 	meeting_suggested: m.cooperation_step_meeting_suggested,
 	event_slot_proposed: m.cooperation_step_event_slot_proposed
 };
+
+/** What may be said of an owner: its name, or for an anonymous profile kind, size class and district. */
+export type OwnerWords =
+	| { anonymous: true; kind: string; sizeClass: string | null; district: string | null }
+	| { anonymous: false; name: string };
+
+/**
+ * The owner as the reader may know it (decided on the server by `profileOwner`): the name, or
+ * "Anonymes Profil: Unternehmen, Mittel (50–249), Landkreis Osnabrück".
+ */
+export function ownerText(owner: OwnerWords, locale?: 'de' | 'en'): string {
+	if (!owner.anonymous) return owner.name;
+	const options = locale ? { locale } : {};
+	const unknown = m.cooperation_anonymous_owner_unknown({}, options);
+	return m.cooperation_anonymous_owner(
+		{
+			kind: kindLabel(owner.kind, locale),
+			size: owner.sizeClass ? sizeLabel(owner.sizeClass, locale) : unknown,
+			district: owner.district ?? unknown
+		},
+		options
+	);
+}

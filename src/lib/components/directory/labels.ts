@@ -1,8 +1,11 @@
 import { m } from '#lib/paraglide/messages.js';
 import type { FacetKey } from '#lib/directory/query.ts';
 
-/** Display names of the directory's stored codes, in the current language. */
-type Labels = Record<string, () => string>;
+/**
+ * Display names of the directory's stored codes, in the current language or (in mails) the
+ * recipient's: `kindLabel(code)` / `kindLabel(code, 'en')`.
+ */
+type Labels = Record<string, (inputs?: Record<string, never>, options?: { locale?: 'de' | 'en' }) => string>;
 
 const kinds: Labels = {
 	member_company: m.directory_kind_member_company,
@@ -50,7 +53,8 @@ const functions: Labels = {
 	training: m.directory_function_training
 };
 
-const label = (table: Labels) => (code: string) => table[code]?.() ?? code;
+const label = (table: Labels) => (code: string, locale?: 'de' | 'en') =>
+	table[code]?.({}, locale ? { locale } : {}) ?? code;
 
 export const kindLabel = label(kinds);
 export const statusLabel = label(statuses);

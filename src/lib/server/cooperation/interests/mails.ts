@@ -3,9 +3,8 @@ import type { DatabaseOrTransaction } from '../../db/index.ts';
 import { queueMail } from '../../mail/queue.ts';
 import { composeText, mailLocale, type MailLocale } from '../../mail/compose.ts';
 import type { MailNetwork } from '../../networks/origin.ts';
-import { partnershipLabels, timeframeLabels } from '../../../components/cooperation/labels.ts';
+import { ownerText, partnershipLabels, timeframeLabels } from '../../../components/cooperation/labels.ts';
 import type { InterestTimeframe, PartnershipKind } from '../../../cooperation/vocabulary.ts';
-import type { OrganisationKind, SizeClass } from '../../../directory/vocabulary.ts';
 import type { ProfileOwner } from '../owner.ts';
 import type { OrganisationContact } from './queries.ts';
 
@@ -24,38 +23,6 @@ type Answers = {
 	timeframe: InterestTimeframe | null;
 };
 export type { MailNetwork };
-
-const kindMessages: Record<
-	OrganisationKind,
-	(i: Record<string, never>, o: { locale: MailLocale }) => string
-> = {
-	member_company: m.directory_kind_member_company,
-	research: m.directory_kind_research,
-	support_agency: m.directory_kind_support_agency,
-	state_agency: m.directory_kind_state_agency,
-	other_partner: m.directory_kind_other_partner
-};
-const sizeMessages: Record<SizeClass, (i: Record<string, never>, o: { locale: MailLocale }) => string> = {
-	micro: m.directory_size_micro,
-	small: m.directory_size_small,
-	medium: m.directory_size_medium,
-	large: m.directory_size_large,
-	enterprise: m.directory_size_enterprise
-};
-
-/** The owner as the reader may know it: its name, or kind, size class and district only. */
-function ownerText(owner: ProfileOwner, locale: MailLocale) {
-	if (!owner.anonymous) return owner.name;
-	const unknown = m.cooperation_anonymous_owner_unknown({}, { locale });
-	return m.cooperation_anonymous_owner(
-		{
-			kind: kindMessages[owner.kind]({}, { locale }),
-			size: owner.sizeClass ? sizeMessages[owner.sizeClass]({}, { locale }) : unknown,
-			district: owner.district ?? unknown
-		},
-		{ locale }
-	);
-}
 
 function answerLines(answers: Answers, locale: MailLocale) {
 	return [

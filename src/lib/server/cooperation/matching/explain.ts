@@ -1,21 +1,10 @@
 import { m } from '../../../paraglide/messages.js';
 import { typeLabels } from '../../../components/cooperation/labels.ts';
-import type { Drivetrain } from '../../../directory/vocabulary.ts';
+import { drivetrainLabel } from '../../../components/directory/labels.ts';
 import { textLevel } from './scoring.ts';
 import type { MatchReasons } from './index.ts';
 
 type Locale = 'de' | 'en';
-
-const drivetrainMessages: Record<
-	Drivetrain,
-	(inputs: Record<string, never>, options: { locale: Locale }) => string
-> = {
-	bev: m.directory_drivetrain_bev,
-	hydrogen: m.directory_drivetrain_hydrogen,
-	efuels: m.directory_drivetrain_efuels,
-	combustion: m.directory_drivetrain_combustion,
-	hybrid: m.directory_drivetrain_hybrid
-};
 
 /** See the contract in index.ts. */
 export function explainMatch(reasons: MatchReasons, locale: Locale): string[] {
@@ -38,9 +27,7 @@ export function explainMatch(reasons: MatchReasons, locale: Locale): string[] {
 	}
 	const drivetrains = reasons.drivetrains ?? [];
 	if (drivetrains.length > 0) {
-		const names = drivetrains
-			.map((code) => drivetrainMessages[code as Drivetrain]?.({}, options) ?? code)
-			.join(separator);
+		const names = drivetrains.map((code) => drivetrainLabel(code, locale)).join(separator);
 		parts.push(
 			drivetrains.length === 1
 				? m.cooperation_matching_drivetrains_one({ names }, options)

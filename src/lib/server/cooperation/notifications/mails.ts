@@ -1,7 +1,6 @@
 import { m } from '../../../paraglide/messages.js';
-import type { OrganisationKind, SizeClass } from '../../../directory/vocabulary.ts';
 import type { ProfileType } from '../../../cooperation/vocabulary.ts';
-import { typeLabels } from '../../../components/cooperation/labels.ts';
+import { ownerText, typeLabels } from '../../../components/cooperation/labels.ts';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
 import type { MatchReasons } from '../../db/schema/index.ts';
 import { composeText, mailLocale, type MailLocale } from '../../mail/compose.ts';
@@ -32,35 +31,8 @@ export type MatchMailItem = {
 	reasons: MatchReasons;
 };
 
-const kindWords: Record<OrganisationKind, (input: object, options: { locale: MailLocale }) => string> = {
-	member_company: m.directory_kind_member_company,
-	research: m.directory_kind_research,
-	support_agency: m.directory_kind_support_agency,
-	state_agency: m.directory_kind_state_agency,
-	other_partner: m.directory_kind_other_partner
-};
-
-const sizeWords: Record<SizeClass, (input: object, options: { locale: MailLocale }) => string> = {
-	micro: m.directory_size_micro,
-	small: m.directory_size_small,
-	medium: m.directory_size_medium,
-	large: m.directory_size_large,
-	enterprise: m.directory_size_enterprise
-};
-
-/** Who offers the profile, as far as the recipient may know. */
-export function ownerText(owner: ProfileOwner, locale: MailLocale): string {
-	if (!owner.anonymous) return oneLine(owner.name);
-	const unknown = m.cooperation_anonymous_owner_unknown({}, { locale });
-	return m.cooperation_anonymous_owner(
-		{
-			kind: kindWords[owner.kind]?.({}, { locale }) ?? unknown,
-			size: owner.sizeClass ? sizeWords[owner.sizeClass]({}, { locale }) : unknown,
-			district: owner.district ? oneLine(owner.district) : unknown
-		},
-		{ locale }
-	);
-}
+/** Who offers the profile, as far as the recipient may know, on one line. */
+const ownerLine = (owner: ProfileOwner, locale: MailLocale) => oneLine(ownerText(owner, locale));
 
 export const profileUrl = (origin: string, profileId: string) => `${origin}/cooperation/${profileId}`;
 const settingsUrl = (origin: string) => `${origin}/account/notifications`;
@@ -71,7 +43,7 @@ function describeItem(item: MatchMailItem, origin: string, locale: MailLocale, w
 	return [
 		`${typeLabels[item.type]({}, { locale })}: ${oneLine(item.title)}`,
 		item.summary ? oneLine(item.summary) : null,
-		m.cooperation_notifications_item_owner({ owner: ownerText(item.owner, locale) }, { locale }),
+		m.cooperation_notifications_item_owner({ owner: ownerLine(item.owner, locale) }, { locale }),
 		withOrganisation
 			? m.cooperation_notifications_item_for({ organisation: oneLine(item.organisationName) }, { locale })
 			: null,
