@@ -73,6 +73,11 @@ export function formatEventRange(startsAt: Date, endsAt: Date, locale: Locale): 
 	return formatter(locale, { dateStyle: 'full', timeStyle: 'short' }).formatRange(startsAt, endsAt);
 }
 
+/** "08.12.2026" (medium) or "8. Dezember 2026" (long): a day in the network's time zone. */
+export function formatDate(instant: Date, locale: Locale, style: 'medium' | 'long' = 'medium'): string {
+	return formatter(locale, { dateStyle: style }).format(instant);
+}
+
 /** "08.12.2026, 18:00" — compact, for lists and mails. */
 export function formatEventStart(startsAt: Date, locale: Locale): string {
 	return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(startsAt);

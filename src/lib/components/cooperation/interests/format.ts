@@ -1,17 +1,8 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { formatDate } from '../../../events/format.ts';
 
-/** A day in the reader's language, in the network's time zone. */
-export function formatDay(value: Date | string, locale: 'de' | 'en'): string {
-	let format = formats.get(locale);
-	if (!format) {
-		format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-			dateStyle: 'medium',
-			timeZone: 'Europe/Berlin'
-		});
-		formats.set(locale, format);
-	}
-	return format.format(typeof value === 'string' ? new Date(value) : value);
-}
+/** A day in the reader's language, in the network's time zone (dates may arrive as ISO strings). */
+export const formatDay = (value: Date | string, locale: 'de' | 'en'): string =>
+	formatDate(typeof value === 'string' ? new Date(value) : value, locale);
 
 /** A form action's answer, addressed to one form of the page by `formName`. */
 export type FormResult = {

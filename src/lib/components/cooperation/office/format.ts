@@ -1,17 +1,10 @@
-/** Dates on the office's cooperation pages, always in Europe/Berlin. */
-export function formatDay(value: Date | null | undefined, locale: string): string {
-	if (!value) return '–';
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-		dateStyle: 'medium',
-		timeZone: 'Europe/Berlin'
-	}).format(value);
-}
+import { formatDate, formatEventStart } from '../../../events/format.ts';
 
-export function formatDateTime(value: Date | null | undefined, locale: string): string {
-	if (!value) return '–';
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Berlin'
-	}).format(value);
-}
+const readerLocale = (locale: string) => (locale === 'en' ? 'en' : 'de');
+
+/** Dates on the office's cooperation pages, always in Europe/Berlin; '–' for none. */
+export const formatDay = (value: Date | null | undefined, locale: string): string =>
+	value ? formatDate(value, readerLocale(locale)) : '–';
+
+export const formatDateTime = (value: Date | null | undefined, locale: string): string =>
+	value ? formatEventStart(value, readerLocale(locale)) : '–';

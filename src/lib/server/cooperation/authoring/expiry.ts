@@ -4,7 +4,7 @@ import { cooperationProfiles } from '../../db/schema/index.ts';
 import { logger } from '../../logger.ts';
 import { findMailNetwork } from '../../networks/queries.ts';
 import { EXPIRY_REMINDER_DAYS } from '../../../cooperation/vocabulary.ts';
-import { EVENT_TIME_ZONE } from '../../../events/vocabulary.ts';
+import { formatDate } from '../../../events/format.ts';
 import { findOrganisationAdmins } from '../review/queries.ts';
 import { queueExpiryReminderMail } from './mails.ts';
 
@@ -23,9 +23,7 @@ function dueCondition(now: Date) {
 /** The last day a profile runs, as the reader writes dates. */
 function lastDay(expiresAt: Date) {
 	const day = new Date(expiresAt.getTime() - 1);
-	const format = (locale: string) =>
-		new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: EVENT_TIME_ZONE }).format(day);
-	return { de: format('de-DE'), en: format('en-GB') };
+	return { de: formatDate(day, 'de', 'long'), en: formatDate(day, 'en', 'long') };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Drivetrain, OrganisationKind, SizeClass } from '../../../directory/vocabulary.ts';
+import { formatDate, formatEventStart } from '../../../events/format.ts';
 import {
 	typesWithTrl,
 	type PartnershipKind,
@@ -68,11 +69,7 @@ export function profileDescription(
 }
 
 export function formatDay(date: Date | null, locale: 'de' | 'en'): string {
-	if (!date) return '';
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-		dateStyle: 'long',
-		timeZone: 'Europe/Berlin'
-	}).format(date);
+	return date ? formatDate(date, locale, 'long') : '';
 }
 
 export type ProfileCard = {
@@ -114,13 +111,7 @@ export function toProfileCard(
 	};
 }
 
-export function formatDateTime(date: Date, locale: 'de' | 'en'): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Berlin'
-	}).format(date);
-}
+export const formatDateTime = (date: Date, locale: 'de' | 'en'): string => formatEventStart(date, locale);
 
 export type MatchesView = {
 	organisations: { id: string; name: string; href: string; reasons: string[] }[];

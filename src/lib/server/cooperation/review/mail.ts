@@ -2,7 +2,7 @@ import { m } from '../../../paraglide/messages.js';
 import type { DatabaseOrTransaction } from '../../db/index.ts';
 import { queueMail } from '../../mail/queue.ts';
 import { composeText, mailLocale, type MailLocale } from '../../mail/compose.ts';
-import { EVENT_TIME_ZONE } from '../../../events/vocabulary.ts';
+import { formatDate } from '../../../events/format.ts';
 import type { MailRecipient } from './queries.ts';
 
 /**
@@ -20,11 +20,7 @@ export type ReviewMailFacts = {
 	{ decision: 'approved'; expiresAt: Date } | { decision: 'changes_requested' | 'rejected'; reason: string }
 );
 
-export const formatDay = (instant: Date, locale: MailLocale) =>
-	new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-		dateStyle: 'long',
-		timeZone: EVENT_TIME_ZONE
-	}).format(instant);
+export const formatDay = (instant: Date, locale: MailLocale) => formatDate(instant, locale, 'long');
 
 function compose(facts: ReviewMailFacts, recipient: MailRecipient, locale: MailLocale) {
 	const { title } = facts;
